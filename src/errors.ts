@@ -1,0 +1,221 @@
+/**
+ * Typed errors. Every error the library raises or reports is a {@link BfxError} with a stable
+ * string `code` (like Node's `ERR_*` codes) so callers can switch on it; errors that come from
+ * Bitfinex also carry Bitfinex's numeric error code in `bfxCode`.
+ *
+ * Secrets (API key, API secret, signatures) never appear in messages or properties.
+ *
+ * @module
+ */
+
+/** Stable string codes of every error kind. */
+export type BfxErrorCode =
+  | 'ERR_BFX_API'
+  | 'ERR_BFX_RATE_LIMIT'
+  | 'ERR_BFX_NETWORK'
+  | 'ERR_BFX_TIMEOUT'
+  | 'ERR_BFX_ABORTED'
+  | 'ERR_BFX_INVALID_ARGUMENT'
+  | 'ERR_BFX_BAD_RESPONSE'
+  | 'ERR_BFX_CREDENTIALS'
+  | 'ERR_BFX_AUTH'
+  | 'ERR_BFX_CAPACITY'
+  | 'ERR_BFX_SUBSCRIPTION'
+  | 'ERR_BFX_DUPLICATE_SUB_ID'
+  | 'ERR_BFX_UNKNOWN_SUBSCRIPTION'
+  | 'ERR_BFX_CHECKSUM'
+  | 'ERR_BFX_SEQUENCE'
+  | 'ERR_BFX_PROTOCOL'
+  | 'ERR_BFX_LISTENER'
+  | 'ERR_BFX_NOT_CONNECTED'
+  | 'ERR_BFX_NOT_AUTHENTICATED'
+  | 'ERR_BFX_INPUT_REJECTED'
+  | 'ERR_BFX_INPUT_TIMEOUT'
+  | 'ERR_BFX_CLOSED';
+
+/** Base class of every error raised by bfx-actors. */
+export class BfxError extends Error {
+  /** Stable machine-readable code. */
+  readonly code: BfxErrorCode;
+  /** Bitfinex's numeric error code, when the error comes from Bitfinex. */
+  readonly bfxCode: number | undefined;
+
+  constructor(code: BfxErrorCode, message: string, options: { bfxCode?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.bfxCode = options.bfxCode;
+  }
+}
+
+/** Bitfinex answered `["error", code, message]` (REST) or an error event (WebSocket). */
+export class BfxApiError extends BfxError {
+  /** HTTP status of the response (REST only). */
+  readonly status: number | undefined;
+  /** The endpoint path (REST) or channel/event (WebSocket) the error belongs to. */
+  readonly endpoint: string | undefined;
+
+  constructor(message: string, opts: { bfxCode?: number; status?: number; endpoint?: string; cause?: unknown } = {}) {
+    super('ERR_BFX_API', message, opts);
+    this.status = opts.status;
+    this.endpoint = opts.endpoint;
+  }
+}
+
+/** HTTP 429 or Bitfinex error 11010 (`ratelimit: error`). */
+export class BfxRateLimitError extends BfxError {
+  readonly status: number | undefined;
+  readonly endpoint: string | undefined;
+  /** Retries made before giving up (when retry on rate limit is enabled). */
+  readonly retries: number;
+
+  constructor(message: string, opts: { status?: number; endpoint?: string; retries?: number; bfxCode?: number } = {}) {
+    super('ERR_BFX_RATE_LIMIT', message, { bfxCode: opts.bfxCode ?? 11010 });
+    this.status = opts.status;
+    this.endpoint = opts.endpoint;
+    this.retries = opts.retries ?? 0;
+  }
+}
+
+/** The request never got an HTTP answer (refused, reset, DNS...). */
+export class BfxNetworkError extends BfxError {
+  readonly endpoint: string | undefined;
+  constructor(message: string, opts: { endpoint?: string; cause?: unknown } = {}) {
+    super('ERR_BFX_NETWORK', message, opts);
+    this.endpoint = opts.endpoint;
+  }
+}
+
+/** A request or an input did not complete within its timeout. */
+export class BfxTimeoutError extends BfxError {
+  readonly timeoutMs: number;
+  readonly endpoint: string | undefined;
+  constructor(message: string, opts: { timeoutMs: number; endpoint?: string; code?: 'ERR_BFX_TIMEOUT' | 'ERR_BFX_INPUT_TIMEOUT' }) {
+    super(opts.code ?? 'ERR_BFX_TIMEOUT', message);
+    this.timeoutMs = opts.timeoutMs;
+    this.endpoint = opts.endpoint;
+  }
+}
+
+/** The caller's `AbortSignal` fired. */
+export class BfxAbortError extends BfxError {
+  constructor(message = 'The operation was aborted', opts: { cause?: unknown } = {}) {
+    super('ERR_BFX_ABORTED', message, opts);
+  }
+}
+
+/** Wrong arguments, rejected before anything is sent. */
+export class BfxArgumentError extends BfxError {
+  /** The offending argument's name. */
+  readonly argument: string | undefined;
+  constructor(message: string, argument?: string) {
+    super('ERR_BFX_INVALID_ARGUMENT', message);
+    this.argument = argument;
+  }
+}
+
+/** The server answered something that is not what the protocol says (malformed body or frame). */
+export class BfxProtocolError extends BfxError {
+  /** A short excerpt of the offending payload (never containing secrets). */
+  readonly excerpt: string | undefined;
+  constructor(message: string, opts: { excerpt?: string; cause?: unknown; code?: 'ERR_BFX_PROTOCOL' | 'ERR_BFX_BAD_RESPONSE' } = {}) {
+    super(opts.code ?? 'ERR_BFX_PROTOCOL', message, opts);
+    this.excerpt = opts.excerpt;
+  }
+}
+
+/** Only one of API key / secret was given, or an authenticated call was made without them. */
+export class BfxCredentialsError extends BfxError {
+  constructor(message: string) {
+    super('ERR_BFX_CREDENTIALS', message);
+  }
+}
+
+/** WebSocket authentication was refused (10100 bad key / signature, 10114 nonce too small, ...). */
+export class AuthError extends BfxError {
+  constructor(message: string, opts: { bfxCode?: number } = {}) {
+    super('ERR_BFX_AUTH', message, opts);
+  }
+}
+
+/** Every connection is full (25 subscriptions each) and no more connections may be opened. */
+export class CapacityError extends BfxError {
+  readonly connections: number;
+  readonly perConnection: number;
+  constructor(connections: number, perConnection: number) {
+    super(
+      'ERR_BFX_CAPACITY',
+      `All ${connections} connections are full (${perConnection} subscriptions each, ${connections * perConnection} in all); ` +
+        `raise the "connections" option to subscribe to more channels`,
+    );
+    this.connections = connections;
+    this.perConnection = perConnection;
+  }
+}
+
+/** A subscription was refused by the server, or failed while live. */
+export class SubscriptionError extends BfxError {
+  readonly subId: string | undefined;
+  readonly channel: string | undefined;
+  constructor(message: string, opts: { subId?: string; channel?: string; bfxCode?: number; code?: BfxErrorCode } = {}) {
+    super(opts.code ?? 'ERR_BFX_SUBSCRIPTION', message, opts);
+    this.subId = opts.subId;
+    this.channel = opts.channel;
+  }
+}
+
+/** A book's checksum did not match the server's `cs` frame (the book is resynced automatically). */
+export class ChecksumError extends BfxError {
+  readonly subId: string;
+  readonly expected: number;
+  readonly actual: number;
+  constructor(subId: string, expected: number, actual: number) {
+    super('ERR_BFX_CHECKSUM', `Checksum mismatch on ${subId}: server ${expected}, local ${actual}; resubscribing`);
+    this.subId = subId;
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
+
+/** A gap in SEQ_ALL sequence numbers (the socket is resynced automatically). */
+export class SequenceError extends BfxError {
+  readonly expected: number;
+  readonly received: number;
+  constructor(expected: number, received: number) {
+    super('ERR_BFX_SEQUENCE', `Sequence gap: expected ${expected}, received ${received}; resyncing`);
+    this.expected = expected;
+    this.received = received;
+  }
+}
+
+/** A user listener threw; reported on the `error` event, never rethrown. */
+export class ListenerError extends BfxError {
+  readonly event: string;
+  constructor(event: string, cause: unknown) {
+    super('ERR_BFX_LISTENER', `A listener for "${event}" threw: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.event = event;
+  }
+}
+
+/** An authenticated input was answered with an ERROR / FAILURE notification. */
+export class InputError extends BfxError {
+  /** The notification type (`on-req`, `oc-req`, ...). */
+  readonly type: string;
+  /** The notification status (`ERROR`, `FAILURE`). */
+  readonly status: string;
+  /** The raw notification payload data, decoded where a model applies. */
+  readonly data: unknown;
+  constructor(type: string, status: string, text: string, data: unknown, bfxCode?: number) {
+    super('ERR_BFX_INPUT_REJECTED', `${type} ${status}: ${text}`, bfxCode === undefined ? {} : { bfxCode });
+    this.type = type;
+    this.status = status;
+    this.data = data;
+  }
+}
+
+/** The operation needs an open (or authenticated) connection. */
+export class NotConnectedError extends BfxError {
+  constructor(message: string, code: 'ERR_BFX_NOT_CONNECTED' | 'ERR_BFX_NOT_AUTHENTICATED' | 'ERR_BFX_CLOSED' = 'ERR_BFX_NOT_CONNECTED') {
+    super(code, message);
+  }
+}
