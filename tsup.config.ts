@@ -1,11 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'simulator/cli': 'src/simulator/cli.ts' },
+  entry: { index: 'src/index.ts', simulator: 'src/simulator/index.ts', 'bfx-sim': 'src/simulator/cli.ts' },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', simulator: 'src/simulator/index.ts' } },
   sourcemap: true,
   clean: true,
   target: 'node20',
   outDir: 'dist',
+  splitting: true,
 });

@@ -20,21 +20,39 @@ export interface FieldKindMap {
 /** A base kind, or a base kind with a `?` suffix meaning "may be `null`". */
 export type FieldKind = keyof FieldKindMap | `${keyof FieldKindMap}?`;
 
-/** A named field `[name, kind]`, or `null` for a placeholder position Bitfinex leaves empty. */
-export type FieldSpec = readonly [name: string, kind: FieldKind] | null;
+/**
+ * A field that holds another model's array (e.g. `PulseMessage.profile` holds a `PulseProfile`).
+ * Build it with {@link nested}. It decodes to the nested model's object, or `null` when the wire
+ * value is not an array.
+ */
+export interface NestedKind<T extends object = object> {
+  /** The model the nested array decodes with. */
+  readonly model: Model<T>;
+  /** The wire wraps the nested array once more (`[[...]]`); decode unwraps, encode re-wraps. */
+  readonly wrapped: boolean;
+}
 
-/** Maps a {@link FieldKind} to its TypeScript type. */
-export type KindType<K> = K extends `${infer B extends keyof FieldKindMap}?`
-  ? FieldKindMap[B] | null
-  : K extends keyof FieldKindMap
-    ? FieldKindMap[K]
-    : never;
+/**
+ * A named field `[name, kind]` (kind: a {@link FieldKind} or a {@link NestedKind}), or `null` for a
+ * placeholder position Bitfinex leaves empty.
+ */
+export type FieldSpec = readonly [name: string, kind: FieldKind | NestedKind] | null;
+
+/** Maps a {@link FieldKind} (or {@link NestedKind}) to its TypeScript type. */
+export type KindType<K> =
+  K extends NestedKind<infer T>
+    ? T | null
+    : K extends `${infer B extends keyof FieldKindMap}?`
+      ? FieldKindMap[B] | null
+      : K extends keyof FieldKindMap
+        ? FieldKindMap[K]
+        : never;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /** The plain-object type described by an ordered list of field specs. */
 export type ShapeOf<F extends readonly FieldSpec[]> = Simplify<{
-  -readonly [E in Extract<F[number], readonly [string, FieldKind]> as E[0]]: KindType<E[1]>;
+  -readonly [E in Extract<F[number], readonly [string, FieldKind | NestedKind]> as E[0]]: KindType<E[1]>;
 }>;
 
 /** Options that adapt a table to a wire quirk. */
@@ -46,6 +64,14 @@ export interface ModelOptions {
   readonly flat?: boolean;
   /** If the raw array's first element is itself an array, decode that inner array (Liquidation rows). */
   readonly unwrap?: boolean;
+  /**
+   * The wire shape {@link Model.encode} produces, as a template: a number `i` is the value of table
+   * position `i` (`null` for a placeholder), a nested array is emitted as an array, and any other
+   * value (a string such as `"sym"`, or `null`) is emitted literally. Without a layout, encode
+   * emits the table positions in order. Lets flat and unwrapped models encode to their real wire
+   * shape, e.g. FundingInfo `['sym', 1, [2, 3, 4, 5]]` → `["sym","fUSD",[a,b,c,d]]`.
+   */
+  readonly layout?: readonly unknown[];
 }
 
 /** A model: its name, ordered fields, decoder and encoder. */
@@ -65,7 +91,10 @@ export interface Model<T extends object = Record<string, unknown>> {
   decode(raw: readonly unknown[]): T;
   /** Decode a list of raw arrays. */
   decodeList(rows: readonly (readonly unknown[])[]): T[];
-  /** Encode a plain object back to the wire array (placeholders and missing fields become `null`). */
+  /**
+   * Encode a plain object back to the wire array (placeholders and missing fields become `null`;
+   * nested fields are encoded with their model; the options' `layout`, if any, gives the shape).
+   */
   encode(value: Partial<T>): unknown[];
 }
 
@@ -87,6 +116,48 @@ function flatten(raw: readonly unknown[]): unknown[] {
 }
 
 /**
+ * Describe a field holding another model's array.
+ *
+ * @param model - the nested model.
+ * @param options - `wrapped: true` when the wire wraps the nested array once more (`[[...]]`).
+ * @example
+ * defineModel('PulseMessage', [['pid', 'string'], ['profile', nested(PulseProfile, { wrapped: true })]] as const);
+ */
+export function nested<T extends object>(
+  model: Model<T>,
+  options: { readonly wrapped?: boolean } = {},
+): NestedKind<T> {
+  return { model, wrapped: options.wrapped ?? false };
+}
+
+function isNested(kind: FieldKind | NestedKind): kind is NestedKind {
+  return typeof kind === 'object';
+}
+
+function nestedDecoder(kind: NestedKind): (v: unknown) => object | null {
+  const { model, wrapped } = kind;
+  return (v) => {
+    if (!Array.isArray(v)) return null;
+    return model.decode(wrapped && Array.isArray(v[0]) ? (v[0] as unknown[]) : v);
+  };
+}
+
+function nestedEncoder(kind: NestedKind): (v: unknown) => unknown {
+  const { model, wrapped } = kind;
+  return (v) => {
+    if (v === null || v === undefined || typeof v !== 'object') return null;
+    const row = model.encode(v);
+    return wrapped ? [row] : row;
+  };
+}
+
+function fillLayout(layout: readonly unknown[], row: readonly unknown[]): unknown[] {
+  return layout.map((t) =>
+    typeof t === 'number' ? (row[t] ?? null) : Array.isArray(t) ? fillLayout(t, row) : t,
+  );
+}
+
+/**
  * Define a model from its ordered field list.
  *
  * @example
@@ -104,14 +175,32 @@ export function defineModel<const F extends readonly FieldSpec[]>(
   for (const f of fields) {
     if (f !== null && !IDENT.test(f)) throw new Error(`model ${name}: invalid field name ${f}`);
   }
+  // Nested fields decode/encode through their model; indexed by table position.
+  const decoders: ((v: unknown) => object | null)[] = [];
+  const encoders: ((v: unknown) => unknown)[] = [];
+  specs.forEach((s, i) => {
+    if (s !== null && isNested(s[1])) {
+      decoders[i] = nestedDecoder(s[1]);
+      encoders[i] = nestedEncoder(s[1]);
+    }
+  });
   // A generated decoder builds every object with one literal, so all decoded objects of a model
   // share one hidden class: the cheapest shape for the per-message data plane.
   const body = fields
-    .map((f, i) => (f === null ? '' : `${f}: r[${i}] === undefined ? null : r[${i}]`))
+    .map((f, i) =>
+      f === null
+        ? ''
+        : decoders[i]
+          ? `${f}: n[${i}](r[${i}])`
+          : `${f}: r[${i}] === undefined ? null : r[${i}]`,
+    )
     .filter(Boolean)
     .join(',\n');
-  const literal = new Function('r', `return {\n${body}\n};`) as (r: readonly unknown[]) => ShapeOf<F>;
-  const { flat = false, unwrap = false } = options;
+  // The nested decoders are closed over by the generated function, so decoding stays one call.
+  const literal = new Function('n', `return function decode(r) {\nreturn {\n${body}\n};\n};`)(
+    decoders,
+  ) as (r: readonly unknown[]) => ShapeOf<F>;
+  const { flat = false, unwrap = false, layout } = options;
   const decode = flat
     ? (raw: readonly unknown[]) => literal(flatten(raw))
     : unwrap
@@ -130,7 +219,12 @@ export function defineModel<const F extends readonly FieldSpec[]>(
     },
     encode(value) {
       const v = value as Record<string, unknown>;
-      return fields.map((f) => (f === null ? null : (v[f] ?? null)));
+      const row = fields.map((f, i) => {
+        if (f === null) return null;
+        const enc = encoders[i];
+        return enc ? enc(v[f]) : (v[f] ?? null);
+      });
+      return layout ? fillLayout(layout, row) : row;
     },
   };
 }

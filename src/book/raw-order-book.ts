@@ -1,0 +1,78 @@
+/**
+ * Raw (R0) books: one entry per order (trading `[ORDER_ID,PRICE,AMOUNT]`) or offer (funding
+ * `[OFFER_ID,PERIOD,RATE,AMOUNT]`). Bids are sorted by price descending, asks ascending, equal
+ * prices by id ascending; an id index finds an order's current place for replace / delete.
+ *
+ * @module
+ */
+import { assertNumbers, SortedBook } from './sorted-book.js';
+import type { BookRow, BookRowDecoder } from './types.js';
+
+/** A managed R0 book. */
+export class RawOrderBook<T> extends SortedBook<T> {
+  readonly #byId = new Map<number, BookRow>();
+  readonly #priceIndex: number;
+  readonly #checked: readonly number[];
+
+  /**
+   * @param funding `true` for a funding currency raw book (`[OFFER_ID,PERIOD,RATE,AMOUNT]`).
+   * @param decode row → user entry (e.g. `models.TradingPairRawBook.decode`).
+   */
+  constructor(funding: boolean, decode: BookRowDecoder<T>) {
+    const priceIndex = funding ? 2 : 1;
+    super({ funding, raw: true }, decode, priceIndex);
+    this.#priceIndex = priceIndex;
+    this.#checked = [0, priceIndex, this.amountIndex];
+  }
+
+  /** Number of orders in the book. */
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  apply(row: BookRow): void {
+    assertNumbers(row, this.#checked);
+    const id = row[0];
+    const old = this.#byId.get(id);
+    if (old !== undefined) {
+      this.#removeRow(old);
+      this.#byId.delete(id);
+    }
+    if (row[this.#priceIndex] === 0) return;
+    const bid = this.isBid(row[this.amountIndex]);
+    const side = bid ? this.bidRows : this.askRows;
+    side.splice(this.#insertionPoint(side, row[this.#priceIndex], id, bid), 0, row);
+    this.#byId.set(id, row);
+  }
+
+  override reset(): void {
+    super.reset();
+    this.#byId.clear();
+  }
+
+  /** First index whose (price, id) sorts at or after (`price`, `id`) on a side. */
+  #insertionPoint(rows: readonly BookRow[], price: number, id: number, desc: boolean): number {
+    const p = this.#priceIndex;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const mp = rows[mid][p];
+      const before = mp === price ? rows[mid][0] < id : mp < price !== desc;
+      if (before) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  #removeRow(row: BookRow): void {
+    const bid = this.isBid(row[this.amountIndex]);
+    const side = bid ? this.bidRows : this.askRows;
+    const i = this.#insertionPoint(side, row[this.#priceIndex], row[0], bid);
+    if (side[i] === row) side.splice(i, 1);
+    else {
+      const j = side.indexOf(row);
+      if (j >= 0) side.splice(j, 1);
+    }
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Authenticated trading endpoints: orders, trades, positions, margin and derivatives collateral
+ * (python-v3-surface.md §2.4, protocol.md §3.7). All signed POSTs with snake_case body keys.
+ *
+ * @module
+ */
+import {
+  models,
+  type BalanceAvailable,
+  type BaseMarginInfo,
+  type DerivativePositionCollateral,
+  type DerivativePositionCollateralLimits,
+  type Notification,
+  type Order,
+  type OrderTrade,
+  type Position,
+  type PositionAudit,
+  type PositionClaim,
+  type PositionHistory,
+  type PositionIncrease,
+  type PositionIncreaseInfo,
+  type PositionSnapshot,
+  type SymbolMarginInfo,
+  type Trade,
+} from '../models/index.js';
+import type { OrderType } from '../models/enums.js';
+import { arrayOf, boolean, decimal, orderType, positiveInteger, record, text, tradingSymbol } from './checks.js';
+import { list, notification, one } from './decode.js';
+import { defineEndpoint } from './endpoint.js';
+import type { Decimal, HistoryParams, SortedHistoryParams } from './types.js';
+import { invalidArgument, validateRequired } from './validate.js';
+
+/** Signed POST defaults shared by the authenticated tables. */
+export const SIGNED = { method: 'POST', auth: true, keys: 'snake' } as const;
+
+/** Parameters of `submitOrder`. */
+export interface SubmitOrderParams {
+  readonly type: OrderType;
+  readonly symbol: string;
+  /** Signed amount: positive buys, negative sells. */
+  readonly amount: Decimal;
+  /** Limit price (required except for market orders). */
+  readonly price?: Decimal;
+  readonly lev?: number;
+  readonly priceTrailing?: Decimal;
+  readonly priceAuxLimit?: Decimal;
+  readonly priceOcoStop?: Decimal;
+  readonly gid?: number;
+  readonly cid?: number;
+  /** Sum of `OrderFlag` values. */
+  readonly flags?: number;
+  /** Time in force, `YYYY-MM-DD HH:mm:ss` (UTC). */
+  readonly tif?: string;
+  readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+/** Parameters of `updateOrder`. */
+export interface UpdateOrderParams {
+  readonly id: number;
+  readonly amount?: Decimal;
+  readonly price?: Decimal;
+  readonly cid?: number;
+  /** `YYYY-MM-DD`. */
+  readonly cidDate?: string;
+  readonly gid?: number;
+  readonly flags?: number;
+  readonly lev?: number;
+  /** Change of amount (added to the current amount). */
+  readonly delta?: Decimal;
+  readonly priceAuxLimit?: Decimal;
+  readonly priceTrailing?: Decimal;
+  readonly tif?: string;
+  readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+/** Parameters of `cancelOrder`: `id`, or `cid` with `cidDate`. */
+export interface CancelOrderParams {
+  readonly id?: number;
+  readonly cid?: number;
+  readonly cidDate?: string;
+}
+
+/** Parameters of `cancelOrderMulti`. */
+export interface CancelOrderMultiParams {
+  readonly id?: readonly number[];
+  /** `[cid, 'YYYY-MM-DD']` pairs. */
+  readonly cid?: readonly (readonly [number, string])[];
+  readonly gid?: readonly number[];
+  /** Cancel every order. */
+  readonly all?: boolean;
+}
+
+/** One operation of `orderMultiOp` (at most 75). */
+export type OrderMultiOp =
+  | readonly ['on', SubmitOrderParams | Readonly<Record<string, unknown>>]
+  | readonly ['ou', UpdateOrderParams | Readonly<Record<string, unknown>>]
+  | readonly ['oc', CancelOrderParams | Readonly<Record<string, unknown>>]
+  | readonly ['oc_multi', CancelOrderMultiParams | Readonly<Record<string, unknown>>];
+
+/** Parameters of `getBalanceAvailableForOrdersOrOffers`. */
+export interface BalanceAvailableParams {
+  readonly symbol: string;
+  /** `EXCHANGE`, `MARGIN`, `DERIV` or `FUNDING`. */
+  readonly type: string;
+  /** 1 buy, -1 sell. */
+  readonly dir?: 1 | -1;
+  readonly rate?: Decimal;
+  readonly lev?: Decimal;
+}
+
+const isMarket = (type: unknown): boolean => typeof type === 'string' && type.endsWith('MARKET');
+const ids = arrayOf(positiveInteger);
+const cancelRefine = (p: Readonly<Record<string, unknown>>): void => {
+  if (p.id === undefined && p.cid === undefined) validateRequired(undefined, 'id');
+  if (p.cid !== undefined && p.cidDate === undefined) validateRequired(undefined, 'cidDate');
+};
+const multiOps = (v: unknown, n: string): void => {
+  if (!Array.isArray(v) || v.length === 0 || v.length > 75) invalidArgument(n, 'an array of 1 to 75 operations', v);
+  v.forEach((op, i) => {
+    if (!Array.isArray(op) || !['on', 'ou', 'oc', 'oc_multi'].includes(op[0]) || typeof op[1] !== 'object' || op[1] === null) {
+      invalidArgument(`${n}[${i}]`, '["on" | "ou" | "oc" | "oc_multi", { ...params }]', op);
+    }
+  });
+};
+const balanceAvailable = defineEndpoint<[params: BalanceAvailableParams], BalanceAvailable>({
+  ...SIGNED, path: 'auth/calc/order/avail', args: ['*'], required: ['symbol', 'type'], check: { symbol: tradingSymbol, type: text, rate: decimal, lev: decimal },
+  decode: one(models.BalanceAvailable),
+});
+
+/** The authenticated trading endpoint table. */
+export const authTradingEndpoints = {
+  /** `auth/calc/order/avail`: balance available for an order or offer. */
+  getBalanceAvailableForOrdersOrOffers: balanceAvailable,
+  /** Same entry as `getBalanceAvailableForOrdersOrOffers` (Bitfinex docs name). */
+  getOrderAvailableBalance: balanceAvailable,
+  /** `auth/r/orders[/{symbol}]`: active orders. */
+  getOrders: defineEndpoint<[params?: { readonly symbol?: string; readonly ids?: readonly number[] }], Order[]>({
+    ...SIGNED, path: 'auth/r/orders{/symbol}', args: ['*'], rename: { ids: 'id' }, check: { symbol: tradingSymbol, ids }, decode: list(models.Order),
+  }),
+  /** `auth/w/order/submit`: `on-req` notification with the new order. */
+  submitOrder: defineEndpoint<[params: SubmitOrderParams], Notification<Order | null>>({
+    ...SIGNED, path: 'auth/w/order/submit', args: ['*'], required: ['type', 'symbol', 'amount'],
+    check: { type: orderType, symbol: tradingSymbol, amount: decimal, price: decimal, priceTrailing: decimal, priceAuxLimit: decimal, priceOcoStop: decimal, meta: record },
+    refine: (p) => (isMarket(p.type) ? undefined : validateRequired(p.price, 'price')),
+    decode: notification(models.Order),
+  }),
+  /** `auth/w/order/update`: `ou-req` notification. */
+  updateOrder: defineEndpoint<[params: UpdateOrderParams], Notification<Order | null>>({
+    ...SIGNED, path: 'auth/w/order/update', args: ['*'], required: ['id'],
+    check: { id: positiveInteger, amount: decimal, price: decimal, delta: decimal, priceAuxLimit: decimal, priceTrailing: decimal, meta: record },
+    decode: notification(models.Order),
+  }),
+  /** `auth/w/order/cancel`: `oc-req` notification. */
+  cancelOrder: defineEndpoint<[params: CancelOrderParams], Notification<Order | null>>({
+    ...SIGNED, path: 'auth/w/order/cancel', args: ['*'], check: { id: positiveInteger }, refine: cancelRefine, decode: notification(models.Order),
+  }),
+  /** `auth/w/order/cancel/multi`: `oc_multi-req` notification with the cancelled orders. */
+  cancelOrderMulti: defineEndpoint<[params: CancelOrderMultiParams], Notification<Order[]>>({
+    ...SIGNED, path: 'auth/w/order/cancel/multi', args: ['*'], check: { id: ids, gid: ids, all: boolean },
+    refine: (p) => (p.id ?? p.cid ?? p.gid ?? p.all) === undefined ? validateRequired(undefined, 'id, cid, gid or all') : undefined,
+    decode: notification(models.Order, { list: true }),
+  }),
+  /** `auth/w/order/multi`: several order operations at once (`ox_multi-req`; data left raw). */
+  orderMultiOp: defineEndpoint<[ops: readonly OrderMultiOp[]], Notification<unknown>>({
+    ...SIGNED, path: 'auth/w/order/multi', args: ['ops'], required: ['ops'], check: { ops: multiOps }, decode: notification(),
+  }),
+  /** `auth/r/orders[/{symbol}]/hist`: closed orders. */
+  getOrdersHistory: defineEndpoint<[params?: HistoryParams & { readonly symbol?: string; readonly ids?: readonly number[] }], Order[]>({
+    ...SIGNED, path: 'auth/r/orders{/symbol}/hist', args: ['*'], rename: { ids: 'id' }, check: { symbol: tradingSymbol, ids }, decode: list(models.Order),
+  }),
+  /** `auth/r/order/{symbol}:{id}/trades`. */
+  getOrderTrades: defineEndpoint<[symbol: string, id: number], OrderTrade[]>({
+    ...SIGNED, path: 'auth/r/order/{symbol}:{id}/trades', args: ['symbol', 'id'], check: { symbol: tradingSymbol, id: positiveInteger },
+    decode: list(models.OrderTrade),
+  }),
+  /** `auth/r/trades[/{symbol}]/hist`. */
+  getTradesHistory: defineEndpoint<[params?: SortedHistoryParams & { readonly symbol?: string }], Trade[]>({
+    ...SIGNED, path: 'auth/r/trades{/symbol}/hist', args: ['*'], check: { symbol: tradingSymbol }, decode: list(models.Trade),
+  }),
+  /** `auth/r/info/margin/base`. */
+  getBaseMarginInfo: defineEndpoint<[], BaseMarginInfo>({ ...SIGNED, path: 'auth/r/info/margin/base', args: [], decode: one(models.BaseMarginInfo) }),
+  /** `auth/r/info/margin/{symbol}`. */
+  getSymbolMarginInfo: defineEndpoint<[symbol: string], SymbolMarginInfo>({
+    ...SIGNED, path: 'auth/r/info/margin/{symbol}', args: ['symbol'], check: { symbol: tradingSymbol }, decode: one(models.SymbolMarginInfo),
+  }),
+  /** `auth/r/info/margin/sym_all`. */
+  getAllSymbolsMarginInfo: defineEndpoint<[], SymbolMarginInfo[]>({
+    ...SIGNED, path: 'auth/r/info/margin/sym_all', args: [], decode: list(models.SymbolMarginInfo),
+  }),
+  /** `auth/r/positions`: open positions. */
+  getPositions: defineEndpoint<[], Position[]>({ ...SIGNED, path: 'auth/r/positions', args: [], decode: list(models.Position) }),
+  /** `auth/w/position/claim`: `pm-req` notification. */
+  claimPosition: defineEndpoint<[id: number, amount?: Decimal], Notification<PositionClaim | null>>({
+    ...SIGNED, path: 'auth/w/position/claim', args: ['id', 'amount'], required: ['id'], check: { id: positiveInteger, amount: decimal },
+    decode: notification(models.PositionClaim),
+  }),
+  /** `auth/w/position/increase`: `pmi-req` notification. */
+  increasePosition: defineEndpoint<[symbol: string, amount: Decimal], Notification<PositionIncrease | null>>({
+    ...SIGNED, path: 'auth/w/position/increase', args: ['symbol', 'amount'], required: ['symbol', 'amount'], check: { symbol: tradingSymbol, amount: decimal },
+    decode: notification(models.PositionIncrease),
+  }),
+  /** `auth/r/position/increase/info`. */
+  getIncreasePositionInfo: defineEndpoint<[symbol: string, amount: Decimal], PositionIncreaseInfo>({
+    ...SIGNED, path: 'auth/r/position/increase/info', args: ['symbol', 'amount'], required: ['symbol', 'amount'], check: { symbol: tradingSymbol, amount: decimal },
+    decode: one(models.PositionIncreaseInfo),
+  }),
+  /** `auth/r/positions/hist`. */
+  getPositionsHistory: defineEndpoint<[params?: HistoryParams], PositionHistory[]>({
+    ...SIGNED, path: 'auth/r/positions/hist', args: ['*'], decode: list(models.PositionHistory),
+  }),
+  /** `auth/r/positions/snap`. */
+  getPositionsSnapshot: defineEndpoint<[params?: HistoryParams], PositionSnapshot[]>({
+    ...SIGNED, path: 'auth/r/positions/snap', args: ['*'], decode: list(models.PositionSnapshot),
+  }),
+  /** `auth/r/positions/audit` (body key `ids`). */
+  getPositionsAudit: defineEndpoint<[params?: HistoryParams & { readonly ids?: readonly number[] }], PositionAudit[]>({
+    ...SIGNED, path: 'auth/r/positions/audit', args: ['*'], check: { ids }, decode: list(models.PositionAudit),
+  }),
+  /** `auth/w/deriv/collateral/set`: `{ status: 1 }` on success. */
+  setDerivativePositionCollateral: defineEndpoint<[symbol: string, collateral: Decimal], DerivativePositionCollateral>({
+    ...SIGNED, path: 'auth/w/deriv/collateral/set', args: ['symbol', 'collateral'], required: ['symbol', 'collateral'],
+    check: { symbol: tradingSymbol, collateral: decimal }, decode: one(models.DerivativePositionCollateral),
+  }),
+  /** `auth/calc/deriv/collateral/limit`. */
+  getDerivativePositionCollateralLimits: defineEndpoint<[symbol: string], DerivativePositionCollateralLimits>({
+    ...SIGNED, path: 'auth/calc/deriv/collateral/limit', args: ['symbol'], required: ['symbol'], check: { symbol: tradingSymbol },
+    decode: one(models.DerivativePositionCollateralLimits),
+  }),
+} as const;

@@ -1,0 +1,145 @@
+/**
+ * Merchant (Bitfinex Pay) endpoints (python-v3-surface.md §2.5): signed POSTs whose body keys and
+ * answers are camelCase JSON objects, kept as Bitfinex sends them. The unlinked-deposits path has
+ * no double slash (python's bug is not carried over).
+ *
+ * @module
+ */
+import type {
+  CurrencyConversion,
+  CustomerInfo,
+  InvoicePage,
+  InvoiceStats,
+  InvoiceSubmission,
+  MerchantDeposit,
+  MerchantUnlinkedDeposit,
+} from '../models/merchant.js';
+import { arrayOf, boolean, decimal, positiveInteger, record, text } from './checks.js';
+import { object, objects, raw, truthy } from './decode.js';
+import { defineEndpoint, type ApiOf } from './endpoint.js';
+import type { Decimal, HistoryParams } from './types.js';
+import { validateOneOf } from './validate.js';
+
+/** Parameters of `submitInvoice`. */
+export interface SubmitInvoiceParams {
+  readonly amount: Decimal;
+  /** Invoice currency, e.g. `USD`. */
+  readonly currency: string;
+  readonly orderId: string;
+  readonly customerInfo: CustomerInfo;
+  /** Currencies the customer may pay with, e.g. `['BTC', 'ETH']`. */
+  readonly payCurrencies: readonly string[];
+  /** Seconds until the invoice expires. */
+  readonly duration?: number;
+  readonly webhook?: string;
+  readonly redirectUrl?: string;
+}
+
+/** Parameters of `getInvoicesPaginated` (defaults: page 1, 10 per page, ascending by `t`). */
+export interface InvoicesPageParams {
+  readonly page?: number;
+  readonly pageSize?: number;
+  readonly sort?: 'asc' | 'desc';
+  readonly sortField?: 't' | 'amount' | 'status';
+  readonly status?: readonly ('CREATED' | 'PENDING' | 'COMPLETED' | 'EXPIRED')[];
+  readonly fiat?: readonly string[];
+  readonly crypto?: readonly string[];
+  readonly id?: string;
+  readonly orderId?: string;
+}
+
+/** Parameters of `completeInvoice`. */
+export interface CompleteInvoiceParams {
+  readonly id: string;
+  /** Currency the invoice was paid in. */
+  readonly payCurrency: string;
+  readonly depositId?: number;
+  readonly ledgerId?: number;
+}
+
+/** Stats grouping format. */
+export type StatsFormat = 'Y' | 'M' | 'W' | 'D';
+
+const MERCHANT = { method: 'POST', auth: true, keys: 'camel' } as const;
+const strings = arrayOf(text);
+const format = (v: unknown, n: string): unknown => validateOneOf(v, ['Y', 'M', 'W', 'D'], n);
+const conversion = { baseCcy: text, convertCcy: text };
+
+const convert = (action: 'create' | 'remove') =>
+  defineEndpoint<[baseCcy: string, convertCcy: string], boolean>({
+    ...MERCHANT, path: `auth/w/ext/pay/settings/convert/${action}`, args: ['baseCcy', 'convertCcy'], check: conversion, decode: truthy(),
+  });
+
+/** The merchant endpoint table. */
+export const merchantEndpoints = {
+  /** `auth/w/ext/pay/invoice/create`. */
+  submitInvoice: defineEndpoint<[params: SubmitInvoiceParams], InvoiceSubmission>({
+    ...MERCHANT, path: 'auth/w/ext/pay/invoice/create', args: ['*'], required: ['amount', 'currency', 'orderId', 'customerInfo', 'payCurrencies'],
+    check: { amount: decimal, currency: text, orderId: text, customerInfo: record, payCurrencies: strings, duration: positiveInteger },
+    decode: object('invoice'),
+  }),
+  /** `auth/r/ext/pay/invoices`. */
+  getInvoices: defineEndpoint<[params?: HistoryParams & { readonly id?: string }], InvoiceSubmission[]>({
+    ...MERCHANT, path: 'auth/r/ext/pay/invoices', args: ['*'], check: { id: text }, decode: objects('invoice'),
+  }),
+  /** `auth/r/ext/pay/invoices/paginated`. */
+  getInvoicesPaginated: defineEndpoint<[params?: InvoicesPageParams], InvoicePage>({
+    ...MERCHANT, path: 'auth/r/ext/pay/invoices/paginated', args: ['*'], defaults: { page: 1, pageSize: 10, sort: 'asc', sortField: 't' },
+    check: {
+      page: positiveInteger, pageSize: positiveInteger, sort: (v, n) => validateOneOf(v, ['asc', 'desc'], n),
+      sortField: (v, n) => validateOneOf(v, ['t', 'amount', 'status'], n), status: strings, fiat: strings, crypto: strings,
+    },
+    decode: object('invoice page'),
+  }),
+  /** `auth/r/ext/pay/invoice/stats/count`. */
+  getInvoiceCountStats: defineEndpoint<[status: 'CREATED' | 'PENDING' | 'COMPLETED' | 'EXPIRED', format: StatsFormat], InvoiceStats[]>({
+    ...MERCHANT, path: 'auth/r/ext/pay/invoice/stats/count', args: ['status', 'format'], required: ['status', 'format'],
+    check: { status: text, format }, decode: objects('stats'),
+  }),
+  /** `auth/r/ext/pay/invoice/stats/earning`. */
+  getInvoiceEarningStats: defineEndpoint<[currency: string, format: StatsFormat], InvoiceStats[]>({
+    ...MERCHANT, path: 'auth/r/ext/pay/invoice/stats/earning', args: ['currency', 'format'], required: ['currency', 'format'],
+    check: { currency: text, format }, decode: objects('stats'),
+  }),
+  /** `auth/w/ext/pay/invoice/complete` (body key `payCcy`). */
+  completeInvoice: defineEndpoint<[params: CompleteInvoiceParams], InvoiceSubmission>({
+    ...MERCHANT, path: 'auth/w/ext/pay/invoice/complete', args: ['*'], required: ['id', 'payCurrency'], rename: { payCurrency: 'payCcy' },
+    check: { id: text, payCurrency: text, depositId: positiveInteger, ledgerId: positiveInteger }, decode: object('invoice'),
+  }),
+  /** `auth/w/ext/pay/invoice/expire`. */
+  expireInvoice: defineEndpoint<[id: string], InvoiceSubmission>({
+    ...MERCHANT, path: 'auth/w/ext/pay/invoice/expire', args: ['id'], required: ['id'], check: { id: text }, decode: object('invoice'),
+  }),
+  /** `auth/r/ext/pay/settings/convert/list`. */
+  getCurrencyConversionList: defineEndpoint<[], CurrencyConversion[]>({
+    ...MERCHANT, path: 'auth/r/ext/pay/settings/convert/list', args: [], decode: objects('currency conversion'),
+  }),
+  /** `auth/w/ext/pay/settings/convert/create`: true on success. */
+  addCurrencyConversion: convert('create'),
+  /** `auth/w/ext/pay/settings/convert/remove`: true on success. */
+  removeCurrencyConversion: convert('remove'),
+  /** `auth/w/ext/pay/settings/set`: true on success. */
+  setMerchantSettings: defineEndpoint<[key: string, val: unknown], boolean>({
+    ...MERCHANT, path: 'auth/w/ext/pay/settings/set', args: ['key', 'val'], required: ['key', 'val'], check: { key: text }, decode: truthy(),
+  }),
+  /** `auth/r/ext/pay/settings/get`: the raw setting value. */
+  getMerchantSettings: defineEndpoint<[key: string], unknown>({
+    ...MERCHANT, path: 'auth/r/ext/pay/settings/get', args: ['key'], required: ['key'], check: { key: text }, decode: raw(),
+  }),
+  /** `auth/r/ext/pay/settings/list`: settings by key (all when `keys` is empty). */
+  listMerchantSettings: defineEndpoint<[keys?: readonly string[]], Record<string, unknown>>({
+    ...MERCHANT, path: 'auth/r/ext/pay/settings/list', args: ['keys'], defaults: { keys: [] }, check: { keys: strings }, decode: object('settings'),
+  }),
+  /** `auth/r/ext/pay/deposits` between `from` and `to` (ms). */
+  getDeposits: defineEndpoint<[params: { readonly from: number; readonly to: number; readonly ccy?: string; readonly unlinked?: boolean }], MerchantDeposit[]>({
+    ...MERCHANT, path: 'auth/r/ext/pay/deposits', args: ['*'], required: ['from', 'to'],
+    check: { from: positiveInteger, to: positiveInteger, ccy: text, unlinked: boolean }, decode: objects('deposit'),
+  }),
+  /** `auth/r/ext/pay/deposits/unlinked`. */
+  getUnlinkedDeposits: defineEndpoint<[params: { readonly ccy: string; readonly start?: number; readonly end?: number }], MerchantUnlinkedDeposit[]>({
+    ...MERCHANT, path: 'auth/r/ext/pay/deposits/unlinked', args: ['*'], required: ['ccy'], check: { ccy: text }, decode: objects('deposit'),
+  }),
+} as const;
+
+/** The merchant REST API: one method per entry of {@link merchantEndpoints}. */
+export type MerchantApi = ApiOf<typeof merchantEndpoints>;

@@ -1,0 +1,117 @@
+/**
+ * The Bitfinex simulator: one `node:http` server on loopback serving the REST API under `/v2/`
+ * (also `/api/v2/`) and the WebSocket API on `/ws/2`, fed by one seeded market and one
+ * in-memory exchange, with fault injection for tests.
+ *
+ * ```ts
+ * const sim = await createBfxSimulator({ accounts: [{ apiKey: 'k', apiSecret: 's' }] });
+ * // sim.restUrl = http://127.0.0.1:PORT/v2, sim.wsUrl = ws://127.0.0.1:PORT/ws/2
+ * sim.faults.dropAll();
+ * await sim.close();
+ * ```
+ *
+ * @module
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MarketEngine, SimAccountConfig, SimExchange } from './contracts.js';
+import { createSimExchange } from './exchange/exchange.js';
+import { createSimFaults, type SimFaults } from './faults.js';
+import { createRestHandler } from './http/handler.js';
+import { authRoutes } from './http/routes-auth.js';
+import { merchantRoutes } from './http/routes-merchant.js';
+import { publicRoutes } from './http/routes-public.js';
+import { createMarketEngine, type MarketOptions } from './market/engine.js';
+import { createWsFace } from './ws/face.js';
+import { resolveWsOptions, type SimWsOptions } from './ws/options.js';
+
+export type { MarketEngine, SimAccountConfig, SimExchange } from './contracts.js';
+export type { MarketOptions } from './market/engine.js';
+export type { RestFaults } from './http/faults.js';
+export type { DropOptions, MalformedKind, SimConnectionInfo, SimFaults, SimInfoCode, SocketTarget } from './faults.js';
+export type { SimWsOptions } from './ws/options.js';
+export { WS_FLAGS } from './ws/flags.js';
+
+/** Options of {@link createBfxSimulator}. */
+export interface BfxSimulatorOptions {
+  /** Interface to bind (default `127.0.0.1`). */
+  readonly host?: string;
+  /** Port (default 0 = any free port). */
+  readonly port?: number;
+  /** Market seed (default 1); `market.seed` wins when both are given. */
+  readonly seed?: number;
+  /** Accounts (API key + secret) the exchange knows. */
+  readonly accounts?: readonly SimAccountConfig[];
+  /** Market options, plus the rate of market events per subscribed symbol (default 5 per second; 0 = a still market). */
+  readonly market?: MarketOptions & { readonly updatesPerSecond?: number };
+  /** WebSocket face options. */
+  readonly ws?: SimWsOptions;
+  /** REST face options: requests per minute per route per IP (default 90), or false. */
+  readonly rest?: { readonly rateLimit?: { readonly perMinute: number } | false };
+}
+
+/** A running simulator. */
+export interface BfxSimulator {
+  /** `http://HOST:PORT/v2` */
+  readonly restUrl: string;
+  /** `ws://HOST:PORT/ws/2` */
+  readonly wsUrl: string;
+  readonly port: number;
+  readonly faults: SimFaults;
+  readonly market: MarketEngine;
+  readonly exchange: SimExchange;
+  /** Closes every socket, timer and the server. */
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/** Starts a simulator. */
+export async function createBfxSimulator(options: BfxSimulatorOptions = {}): Promise<BfxSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  const { updatesPerSecond, ...marketOptions } = options.market ?? {};
+  const market = createMarketEngine({ seed: options.seed, ...marketOptions });
+  const exchange = createSimExchange({ accounts: options.accounts ?? [], market });
+  const rest = createRestHandler({
+    routes: [...publicRoutes(market), ...authRoutes(exchange, market), ...merchantRoutes(exchange)],
+    exchange,
+    rateLimit: options.rest?.rateLimit,
+  });
+  const ws = createWsFace(market, exchange, resolveWsOptions(options.ws, updatesPerSecond));
+  const server = createServer((req, res) => rest.handle(req, res));
+  server.on('upgrade', (req, socket, head) => ws.handleUpgrade(req, socket, head));
+  server.on('clientError', (_err, socket) => socket.destroy());
+  let port: number;
+  try {
+    port = await listen(server, options.port ?? 0, host);
+  } catch (err) {
+    await ws.close();
+    throw err;
+  }
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    restUrl: `http://${hostPart}:${port}/v2`,
+    wsUrl: `ws://${hostPart}:${port}/ws/2`,
+    port,
+    faults: createSimFaults(ws, rest.faults),
+    market,
+    exchange,
+    close() {
+      closing ??= (async () => {
+        await ws.close();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,249 @@
+/**
+ * The authenticated inputs (`ws.inputs`): encode, send as `[0, TYPE, null, PAYLOAD]`, and settle
+ * each returned promise with the matching request notification.
+ *
+ * **Disconnected policy.** An input made while the connection is not authenticated is, per the
+ * `policy` option:
+ * - `'reject'` (the default of the client): rejected at once with a `NotConnectedError`
+ *   (`ERR_BFX_NOT_AUTHENTICATED`). Nothing is sent later: an order never goes out minutes after
+ *   the moment it was meant for.
+ * - `'queue'`: kept in order and sent right after the next successful authentication. The input's
+ *   timeout counts from the call, queue time included: a queued input that times out is rejected
+ *   with `ERR_BFX_INPUT_TIMEOUT` and never sent.
+ *
+ * Either way nothing is lost silently. An input already sent when the socket drops is rejected
+ * with `ERR_BFX_NOT_CONNECTED` (its outcome is unknown: check the order snapshot after re-auth; it
+ * is never resent automatically). `close()` rejects everything with `ERR_BFX_CLOSED`.
+ *
+ * @module
+ */
+import { BfxTimeoutError, InputError, NotConnectedError } from '../../errors.js';
+import type { Notification } from '../../models/index.js';
+import { createCidSource } from './cid.js';
+import type { NotifyResult, SubmitOrderInput, WsInputs } from './input-types.js';
+import {
+  calcPayload,
+  cancelFundingOfferPayload,
+  cancelOrderMultiPayload,
+  cancelOrderPayload,
+  notifyPayload,
+  orderMultiPayload,
+  submitFundingOfferPayload,
+  submitOrderPayload,
+  updateOrderPayload,
+} from './payloads.js';
+import { PendingRequests, type PendingEntry, type PendingKey } from './pending.js';
+
+/** What to do with an input made while not authenticated. */
+export type InputPolicy = 'queue' | 'reject';
+
+/** Connection state as the inputs see it. */
+export type InputsConnectionState = 'authenticated' | 'connecting' | 'closed';
+
+/** Dependencies of {@link createInputs}. */
+export interface InputsDeps {
+  /** Send one frame on the authenticated socket (may throw when the socket just closed). */
+  send(frame: unknown[]): void;
+  /** `authenticated`, `connecting` (connecting, authenticating or reconnecting) or `closed` (for good). */
+  state(): InputsConnectionState;
+  /** How long an input waits for its notification (from the call, queue time included). */
+  timeoutMs: number;
+  policy: InputPolicy;
+  /** `cid` generator (default: unique, ms-based). */
+  nextCid?: () => number;
+}
+
+/** The control side, called by the connection. */
+export interface InputsControl {
+  /** Settle the input a notification answers (called by the account sink). */
+  handleNotification(n: Notification<unknown>): void;
+  /** Authentication succeeded: send the queued inputs, in order. */
+  onAuthenticated(): void;
+  /** The socket dropped: reject the inputs awaiting an answer; keep (queue) or reject the queued ones. */
+  onDisconnected(): void;
+  /** The client is closing: reject everything with `ERR_BFX_CLOSED`. */
+  close(): void;
+  /** Inputs sent and awaiting their notification. */
+  readonly pendingCount: number;
+  /** Inputs queued until authentication. */
+  readonly queuedCount: number;
+}
+
+/** A request before it is sent. */
+interface Request {
+  readonly frame: unknown[];
+  /** The notification type that answers it; `null` when it resolves once sent. */
+  readonly answer: string | null;
+  readonly key: PendingKey;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  entry: PendingEntry | undefined;
+}
+
+const SETTLED_OK = new Set(['SUCCESS', 'INFO']);
+
+/**
+ * Create the inputs of one account channel.
+ *
+ * @example
+ * const inputs = createInputs({ send: (f) => ws.send(JSON.stringify(f)), state: () => 'authenticated', timeoutMs: 10_000, policy: 'reject' });
+ * const n = await inputs.submitOrder({ type: 'EXCHANGE LIMIT', symbol: 'tBTCUSD', amount: 0.001, price: 30000 });
+ * console.log(n.data.id, n.text);
+ */
+export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
+  const nextCid = deps.nextCid ?? createCidSource();
+  const pending = new PendingRequests();
+  let queue: Request[] = [];
+  let closed = false;
+
+  const clearTimer = (r: Request): void => {
+    if (r.timer !== undefined) clearTimeout(r.timer);
+    r.timer = undefined;
+  };
+
+  const onTimeout = (r: Request): void => {
+    r.timer = undefined;
+    const wasQueued = queue.includes(r);
+    if (wasQueued) queue = queue.filter((q) => q !== r);
+    else if (r.entry !== undefined) pending.remove(r.entry);
+    const what = r.answer ?? String(r.frame[1]);
+    const why = wasQueued ? 'while waiting for authentication (never sent)' : 'waiting for its notification';
+    r.reject(new BfxTimeoutError(`Input ${what} timed out after ${deps.timeoutMs} ms ${why}`, { timeoutMs: deps.timeoutMs, code: 'ERR_BFX_INPUT_TIMEOUT', endpoint: what }));
+  };
+
+  const fail = (r: Request, error: Error): void => {
+    clearTimer(r);
+    r.reject(error);
+  };
+
+  const rejectQueue = (error: () => Error): void => {
+    const dropped = queue;
+    queue = [];
+    for (const r of dropped) fail(r, error());
+  };
+
+  const dispatch = (r: Request): void => {
+    try {
+      deps.send(r.frame);
+    } catch (err) {
+      return fail(r, new NotConnectedError(`Input ${String(r.frame[1])} could not be sent: ${err instanceof Error ? err.message : String(err)}`));
+    }
+    if (r.answer === null) {
+      clearTimer(r);
+      r.resolve(undefined);
+      return;
+    }
+    const entry: PendingEntry = {
+      type: r.answer,
+      key: r.key,
+      settle: (n) => {
+        clearTimer(r);
+        if (SETTLED_OK.has(n.status)) r.resolve(n);
+        else r.reject(new InputError(n.type, n.status, n.text ?? '', n.data, n.code ?? undefined));
+      },
+      fail: (error) => fail(r, error),
+    };
+    r.entry = entry;
+    pending.add(entry);
+  };
+
+  const request = <T>(build: () => { frame: unknown[]; answer: string | null; key?: PendingKey }): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (closed || deps.state() === 'closed') {
+        return reject(new NotConnectedError('The WebSocket client is closed', 'ERR_BFX_CLOSED'));
+      }
+      let built: ReturnType<typeof build>;
+      try {
+        built = build();
+      } catch (err) {
+        return reject(err);
+      }
+      const r: Request = {
+        frame: built.frame, answer: built.answer, key: built.key ?? {},
+        resolve: resolve as (value: unknown) => void, reject, timer: undefined, entry: undefined,
+      };
+      const state = deps.state();
+      if (state !== 'authenticated' && deps.policy === 'reject') {
+        return reject(new NotConnectedError(`Input ${String(r.frame[1])} rejected: the account channel is not authenticated (policy "reject")`, 'ERR_BFX_NOT_AUTHENTICATED'));
+      }
+      r.timer = setTimeout(() => onTimeout(r), deps.timeoutMs);
+      if (state === 'authenticated') dispatch(r);
+      else queue.push(r);
+    });
+
+  const input = (type: string, payload: unknown): unknown[] => [0, type, null, payload];
+
+  const inputs: WsInputs & InputsControl = {
+    submitOrder(o) {
+      return request(() => {
+        const cid = o.cid ?? nextCid();
+        const order: SubmitOrderInput = { ...o, cid };
+        return { frame: input('on', submitOrderPayload(order)), answer: 'on-req', key: { cid } };
+      });
+    },
+    updateOrder(o) {
+      return request(() => ({ frame: input('ou', updateOrderPayload(o)), answer: 'ou-req', key: refKey(o) }));
+    },
+    cancelOrder(o) {
+      return request(() => ({ frame: input('oc', cancelOrderPayload(o)), answer: 'oc-req', key: refKey(o) }));
+    },
+    cancelOrderMulti(o) {
+      return request(() => ({ frame: input('oc_multi', cancelOrderMultiPayload(o)), answer: 'oc_multi-req' }));
+    },
+    orderMultiOp(ops) {
+      return request(() => ({ frame: input('ox_multi', orderMultiPayload(ops, nextCid)), answer: 'ox_multi-req' }));
+    },
+    submitFundingOffer(o) {
+      return request(() => ({ frame: input('fon', submitFundingOfferPayload(o)), answer: 'fon-req' }));
+    },
+    cancelFundingOffer(id) {
+      return request(() => ({ frame: input('foc', cancelFundingOfferPayload(id)), answer: 'foc-req', key: { id } }));
+    },
+    calc(...items) {
+      return request<void>(() => ({ frame: input('calc', calcPayload(items)), answer: null }));
+    },
+    notify(info, o = {}) {
+      const messageId = o.messageId ?? nextCid();
+      return request<void>(() => ({
+        frame: [0, 'n', messageId, notifyPayload(info, o.type ?? 'ucm-test', messageId, o.extra)],
+        answer: null,
+      })).then((): NotifyResult => ({ messageId }));
+    },
+
+    handleNotification(n) {
+      pending.take(n)?.settle(n);
+    },
+    onAuthenticated() {
+      const ready = queue;
+      queue = [];
+      for (const r of ready) dispatch(r);
+    },
+    onDisconnected() {
+      for (const entry of pending.drain()) {
+        entry.fail(new NotConnectedError(`Input ${entry.type.replace(/-req$/, '')} lost: the connection dropped before Bitfinex answered; its outcome is unknown (check the snapshots after re-auth)`));
+      }
+      if (deps.policy === 'reject') rejectQueue(() => new NotConnectedError('Input rejected: the connection dropped before it was sent'));
+    },
+    close() {
+      closed = true;
+      const error = (): NotConnectedError => new NotConnectedError('The WebSocket client closed before the input completed', 'ERR_BFX_CLOSED');
+      for (const entry of pending.drain()) entry.fail(error());
+      rejectQueue(error);
+    },
+    get pendingCount() {
+      return pending.size;
+    },
+    get queuedCount() {
+      return queue.length;
+    },
+  };
+  return inputs;
+}
+
+function refKey(o: { readonly id?: number; readonly cid?: number }): PendingKey {
+  const key: { id?: number; cid?: number } = {};
+  if (o.id !== undefined) key.id = o.id;
+  if (o.cid !== undefined) key.cid = o.cid;
+  return key;
+}

@@ -1,0 +1,46 @@
+/**
+ * Helpers every channel sink shares: classifying a payload, reporting a frame the sink cannot
+ * read, and the options a sink is created with.
+ *
+ * @module
+ */
+import { BfxProtocolError } from '../../errors.js';
+import type { DataPlaneEvents, Subscription } from '../contracts.js';
+
+/** Options of {@link createChannelSink}. */
+export interface ChannelSinkOptions {
+  /** Verify `cs` frames against the managed book (books only; needs a book, which is then kept). */
+  readonly checksum: boolean;
+  /** Keep a managed book for book channels (exposed as `sink.book`). */
+  readonly manageBook: boolean;
+}
+
+/** A raw row as parsed from JSON. */
+export type Row = unknown[];
+
+/** Whether `data` is a list of rows (a snapshot, a BULK update, or an empty list). */
+export function isRowList(data: unknown[]): data is Row[] {
+  return data.length === 0 || Array.isArray(data[0]);
+}
+
+const EXCERPT_LENGTH = 120;
+
+/** Report a payload `sub`'s sink could not interpret; the frame is skipped. */
+export function reportUnreadable(events: DataPlaneEvents, sub: Subscription, payload: unknown[]): void {
+  let text: string;
+  try {
+    text = JSON.stringify(payload) ?? String(payload);
+  } catch {
+    text = String(payload);
+  }
+  events.problem(
+    new BfxProtocolError(`Unexpected ${sub.channel} frame on subscription ${sub.subId}`, {
+      excerpt: text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text,
+    }),
+  );
+}
+
+/** `true` for a funding symbol or key (`fUSD`, `trade:1m:fUSD:p30`). */
+export function isFundingSymbol(symbol: string | undefined): boolean {
+  return symbol !== undefined && symbol.startsWith('f');
+}
