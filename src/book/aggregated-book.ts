@@ -36,7 +36,6 @@ function remove(rows: BookRow[], key: number, desc: boolean): boolean {
 /** A managed P0–P4 book. */
 export class AggregatedBook<T> extends SortedBook<T> {
   readonly #countIndex: number;
-  readonly #checked: readonly number[];
 
   /**
    * @param funding `true` for a funding currency book (`[RATE,PERIOD,COUNT,AMOUNT]`).
@@ -45,11 +44,10 @@ export class AggregatedBook<T> extends SortedBook<T> {
   constructor(funding: boolean, decode: BookRowDecoder<T>) {
     super({ funding, raw: false }, decode, 0);
     this.#countIndex = funding ? 2 : 1;
-    this.#checked = [0, this.#countIndex, this.amountIndex];
   }
 
   apply(row: BookRow): void {
-    assertNumbers(row, this.#checked);
+    assertNumbers(row, 0, this.#countIndex, this.amountIndex);
     const key = row[0];
     const bid = this.isBid(row[this.amountIndex]);
     const side = bid ? this.bidRows : this.askRows;
@@ -61,6 +59,8 @@ export class AggregatedBook<T> extends SortedBook<T> {
     const i = search(side, key, bid);
     if (i >= 0) side[i] = row;
     else side.splice(-i - 1, 0, row);
-    remove(other, key, !bid);
+    // The level can only sit on the other side if it crosses that side's best (rare): skip the
+    // search otherwise.
+    if (other.length > 0 && (bid ? other[0][0] <= key : other[0][0] >= key)) remove(other, key, !bid);
   }
 }

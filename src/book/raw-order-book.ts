@@ -12,7 +12,6 @@ import type { BookRow, BookRowDecoder } from './types.js';
 export class RawOrderBook<T> extends SortedBook<T> {
   readonly #byId = new Map<number, BookRow>();
   readonly #priceIndex: number;
-  readonly #checked: readonly number[];
 
   /**
    * @param funding `true` for a funding currency raw book (`[OFFER_ID,PERIOD,RATE,AMOUNT]`).
@@ -22,7 +21,6 @@ export class RawOrderBook<T> extends SortedBook<T> {
     const priceIndex = funding ? 2 : 1;
     super({ funding, raw: true }, decode, priceIndex);
     this.#priceIndex = priceIndex;
-    this.#checked = [0, priceIndex, this.amountIndex];
   }
 
   /** Number of orders in the book. */
@@ -31,7 +29,7 @@ export class RawOrderBook<T> extends SortedBook<T> {
   }
 
   apply(row: BookRow): void {
-    assertNumbers(row, this.#checked);
+    assertNumbers(row, 0, this.#priceIndex, this.amountIndex);
     const id = row[0];
     const old = this.#byId.get(id);
     if (old !== undefined) {

@@ -1,42 +1,19 @@
 /**
  * The part of a managed book both kinds share: two sides of wire rows kept best first, the
- * accessors over them and the checksum (via {@link bookChecksum}, with reused buffers so
- * verification allocates nothing but the checksum string).
+ * accessors over them and the OB checksum.
  *
  * @module
  */
 import { BfxProtocolError } from '../errors.js';
-import { bookChecksum } from './checksum.js';
+import { crc32 } from './checksum.js';
 import type { BookRow, BookRowDecoder, BookShape, ManagedBook } from './types.js';
 
 const CHECKSUM_DEPTH = 25;
 
-/** Reusable `[key, amount]` pairs for one side of a checksum. */
-class PairBuffer {
-  readonly pairs: [number, number][] = [];
-  readonly #pool: [number, number][] = [];
-
-  /** Fill with the key (index 0) and amount (`amountIndex`) of the first 25 rows. */
-  fill(rows: readonly BookRow[], amountIndex: number): void {
-    const n = Math.min(rows.length, CHECKSUM_DEPTH);
-    this.pairs.length = n;
-    for (let i = 0; i < n; i++) {
-      const pair = this.#pool[i] ?? (this.#pool[i] = [0, 0]);
-      pair[0] = rows[i][0];
-      pair[1] = rows[i][amountIndex];
-      this.pairs[i] = pair;
-    }
-  }
-}
-
-/** Throws a protocol error unless every listed index of `row` holds a finite number. */
-export function assertNumbers(row: BookRow, indexes: readonly number[]): void {
-  if (!Array.isArray(row)) throw new BfxProtocolError('Book row is not an array');
-  for (const i of indexes) {
-    const v = row[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new BfxProtocolError(`Book row [${row.join(',')}] has no number at index ${i}`);
-    }
+/** Throws a protocol error unless `row` is an array with numbers at indexes `a`, `b` and `c`. */
+export function assertNumbers(row: BookRow, a: number, b: number, c: number): void {
+  if (!Array.isArray(row) || typeof row[a] !== 'number' || typeof row[b] !== 'number' || typeof row[c] !== 'number') {
+    throw new BfxProtocolError(`Book row ${JSON.stringify(row)} does not hold numbers at ${a}, ${b} and ${c}`);
   }
 }
 
@@ -46,11 +23,11 @@ export abstract class SortedBook<T> implements ManagedBook<T> {
   protected readonly bidRows: BookRow[] = [];
   /** Ask rows, best first. */
   protected readonly askRows: BookRow[] = [];
+  /** Index of the signed amount in a row (3 for funding books, 2 for trading books). */
+  protected readonly amountIndex: number;
+  readonly #funding: boolean;
   readonly #decode: BookRowDecoder<T>;
-  readonly #amountIndex: number;
   readonly #priceIndex: number;
-  readonly #bidBuffer = new PairBuffer();
-  readonly #askBuffer = new PairBuffer();
 
   /**
    * @param shape funding / raw
@@ -62,19 +39,15 @@ export abstract class SortedBook<T> implements ManagedBook<T> {
     decode: BookRowDecoder<T>,
     priceIndex: number,
   ) {
+    this.#funding = shape.funding;
     this.#decode = decode;
     this.#priceIndex = priceIndex;
-    this.#amountIndex = shape.funding ? 3 : 2;
-  }
-
-  /** Index of the signed amount in a row. */
-  protected get amountIndex(): number {
-    return this.#amountIndex;
+    this.amountIndex = shape.funding ? 3 : 2;
   }
 
   /** Whether a signed amount belongs to the bid side. */
   protected isBid(amount: number): boolean {
-    return amount > 0 !== this.shape.funding;
+    return amount > 0 !== this.#funding;
   }
 
   get bidCount(): number {
@@ -97,10 +70,24 @@ export abstract class SortedBook<T> implements ManagedBook<T> {
     this.askRows.length = 0;
   }
 
+  /**
+   * Same value as `bookChecksum` of `src/book/checksum.ts` over the top 25 `[key, amount]` pairs
+   * per side, built by direct concatenation (no pair arrays, no `join`): this runs on every `cs`
+   * frame.
+   */
   checksum(): number {
-    this.#bidBuffer.fill(this.bidRows, this.#amountIndex);
-    this.#askBuffer.fill(this.askRows, this.#amountIndex);
-    return bookChecksum(this.#bidBuffer.pairs, this.#askBuffer.pairs);
+    const bids = this.bidRows;
+    const asks = this.askRows;
+    const a = this.amountIndex;
+    const nb = Math.min(bids.length, CHECKSUM_DEPTH);
+    const na = Math.min(asks.length, CHECKSUM_DEPTH);
+    const n = Math.max(nb, na);
+    let text = '';
+    for (let i = 0; i < n; i++) {
+      if (i < nb) text += (text === '' ? '' : ':') + bids[i][0] + ':' + bids[i][a];
+      if (i < na) text += (text === '' ? '' : ':') + asks[i][0] + ':' + asks[i][a];
+    }
+    return crc32(text);
   }
 
   bids(n?: number): T[] {

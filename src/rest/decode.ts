@@ -79,7 +79,7 @@ export function array<T = unknown>(): Decoder<T[]> {
 /** A JSON object body (merchant endpoints; keys kept as Bitfinex sends them, camelCase). */
 export function object<T extends object>(what: string): Decoder<T> {
   return (body, endpoint) => {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badShape(endpoint, `a ${what} object`, body);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badShape(endpoint, `${what} (a JSON object)`, body);
     return body as T;
   };
 }
@@ -88,7 +88,7 @@ export function object<T extends object>(what: string): Decoder<T> {
 export function objects<T extends object>(what: string): Decoder<T[]> {
   return (body, endpoint) => {
     if (!isRow(body) || !body.every((o) => typeof o === 'object' && o !== null && !Array.isArray(o))) {
-      throw badShape(endpoint, `an array of ${what} objects`, body);
+      throw badShape(endpoint, `an array of ${what} (JSON objects)`, body);
     }
     return body as T[];
   };

@@ -27,10 +27,5 @@ export {
   validateOrderType,
   validatePeriod,
   type SymbolKind,
-  type BookPrecision,
-  type AnyBookPrecision,
-  type BookLength,
-  type Timeframe,
-  type Sort,
 } from './validate.js';
 export { signRest, signWsAuth, type WsAuthSignature } from '../auth/signer.js';

@@ -135,3 +135,79 @@ export function createSimFaults(ws: WsFace, rest: RestFaults): SimFaults {
   };
   return faults;
 }
+
+/** Help text of {@link applyFaultCommand}. */
+export const FAULT_COMMANDS_HELP = [
+  'drop                  close every socket with a close frame (1001)',
+  'drop-hard             cut every socket without a close frame (client sees 1006)',
+  'silence MS|forever    no frames and no heartbeats on every open socket',
+  'refuse MS [503|429]   refuse new WebSocket connections',
+  'info 20051|20060|20061  broadcast an info event',
+  'maint-start / maint-end  maintenance (info 20060/20061, platform status, REST 20060)',
+  'corrupt-cs            the next cs frame of every socket is wrong',
+  'skip-seq              the next sequence number of every socket jumps by one',
+  'malformed [json|shape]  send a malformed frame to every socket',
+  'reject-auth [COUNT] [10100|10114]  fail the next auth attempts',
+  'delay MS              delay every WebSocket frame (0 = off)',
+  'conns                 list open sockets',
+].join('\n');
+
+const INFO_CODES = new Set<number>([20051, 20060, 20061]);
+
+const isInfoCode = (n: number): n is SimInfoCode => INFO_CODES.has(n);
+
+/**
+ * Runs one text command (the CLI's stdin language) against `faults`; returns what to print.
+ * Unknown or malformed commands return an error line and change nothing.
+ */
+export function applyFaultCommand(faults: SimFaults, line: string): string {
+  const [cmd = '', a, b] = line.trim().split(/\s+/);
+  const num = (s: string | undefined, def: number): number => (s === undefined || !Number.isFinite(Number(s)) ? def : Number(s));
+  switch (cmd) {
+    case '':
+      return '';
+    case 'drop':
+      faults.dropAll({ closeFrame: true });
+      return 'dropped (close frame)';
+    case 'drop-hard':
+      faults.dropAll();
+      return 'dropped (no close frame)';
+    case 'silence':
+      faults.silence(a === 'forever' ? 'forever' : num(a, 5000));
+      return `silenced ${a ?? 5000}`;
+    case 'refuse':
+      faults.refuseConnections(num(a, 10_000), b === '429' ? 429 : 503);
+      return `refusing connections for ${num(a, 10_000)} ms`;
+    case 'info': {
+      const code = num(a, 20051);
+      if (!isInfoCode(code)) return `error: info code must be 20051, 20060 or 20061`;
+      faults.info(code);
+      return `info ${code} sent`;
+    }
+    case 'maint-start':
+    case 'maint-end':
+      faults.maintenance(cmd === 'maint-start' ? 'start' : 'end');
+      return cmd === 'maint-start' ? 'maintenance started' : 'maintenance ended';
+    case 'corrupt-cs':
+      faults.corruptNextChecksum();
+      return 'next checksum corrupted';
+    case 'skip-seq':
+      faults.skipSequence();
+      return 'next sequence skipped';
+    case 'malformed':
+      faults.sendMalformed(a === 'shape' ? 'shape' : 'json');
+      return 'malformed frame sent';
+    case 'reject-auth':
+      faults.rejectAuth(num(a, 1), b === '10114' ? 10114 : 10100);
+      return `rejecting the next ${num(a, 1)} auth attempt(s)`;
+    case 'delay':
+      faults.delayReplies(num(a, 0));
+      return `delay ${num(a, 0)} ms`;
+    case 'conns':
+      return JSON.stringify(faults.connections());
+    case 'help':
+      return FAULT_COMMANDS_HELP;
+    default:
+      return `error: unknown command "${cmd}" (try help)`;
+  }
+}

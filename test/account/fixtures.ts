@@ -2,7 +2,6 @@
  * Account-channel frames copied verbatim from ../shared/samples/ws-auth-*.json (so the suite is
  * self-contained). Each constant holds the `frames` of one sample file.
  */
-/* eslint-disable */
 
 /** ws-auth-ok.json: WS auth success event */
 export const authOk: Record<string, unknown>[] = [

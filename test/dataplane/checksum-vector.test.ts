@@ -13,7 +13,7 @@ const vector = sampleFile('ws-book-checksum-vector') as ReturnType<typeof sample
 const wire = vector.frames.map((f) => JSON.stringify(f));
 const sub: Subscription = { subId: 'xrp', channel: 'book', symbol: 'tXRPBTC', prec: 'P0', freq: 'F0', len: '25' };
 
-function run(frames: readonly string[], flags = ConfFlag.OB_CHECKSUM) {
+function run(frames: readonly string[], flags: number = ConfFlag.OB_CHECKSUM) {
   const out = recordingEmitter();
   const rec = recordingEvents();
   const router = createFrameRouter(rec.events);

@@ -8,7 +8,7 @@
 import type { Fill } from '../contracts.js';
 import { adjustWallet, type AccountCtx } from './context.js';
 import { fmt, isDerivPair, r8, splitPair } from './numbers.js';
-import type { OrderRec, PositionRec, TradeRec, WalletRec } from './state.js';
+import type { OrderRec, TradeRec, WalletRec } from './state.js';
 
 /** Taker fee rate (negative = paid). */
 export const TAKER_FEE = -0.002;
@@ -93,9 +93,4 @@ export function applyFill(ctx: AccountCtx, o: OrderRec, fill: Fill): FillEffect 
     wallets.push(adjustWallet(ctx, 'margin', pair.quote, fee, feeText, meta));
   }
   return { trade, wallets };
-}
-
-/** Snapshot of a position's presence, to choose `pn`/`pu`/`pc` after fills. */
-export function positionBefore(ctx: AccountCtx, symbol: string): PositionRec | undefined {
-  return ctx.state.positions.get(symbol);
 }

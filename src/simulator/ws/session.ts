@@ -9,6 +9,7 @@
 import { randomInt } from 'node:crypto';
 import type { WebSocket } from 'ws';
 import type { BookView } from '../contracts.js';
+import { flushBook } from './channels.js';
 import { hasFlag, WS_FLAGS } from './flags.js';
 import { Outbox } from './outbox.js';
 import type { ChannelSpec, Sub, SubOwner, WsContext } from './types.js';
@@ -63,8 +64,9 @@ export class Session implements SubOwner {
     readonly ip: string,
   ) {
     this.outbox = new Outbox(ws, () => ctx.faults.delayMs);
-    const hb = ctx.options.heartbeatMs;
-    this.timer = setInterval(() => this.housekeeping(), Math.min(1000, Math.max(5, Math.floor(hb / 5))));
+    const { heartbeatMs, idleCloseMs } = ctx.options;
+    const shortest = idleCloseMs === false ? heartbeatMs : Math.min(heartbeatMs, idleCloseMs);
+    this.timer = setInterval(() => this.housekeeping(), Math.min(1000, Math.max(5, Math.floor(shortest / 5))));
   }
 
   /** True while the silence fault holds. */
@@ -210,7 +212,8 @@ export class Session implements SubOwner {
     }
     if (this.isSilenced()) return;
     const hb = this.ctx.options.heartbeatMs;
-    for (const chanId of this.subs.keys()) {
+    for (const [chanId, sub] of this.subs) {
+      if (sub.spec.freq === 'F1') flushBook(sub);
       if (now - (this.lastSent.get(chanId) ?? 0) >= hb) this.sendChannel(chanId, ['hb']);
     }
     if (this.account && now - (this.lastSent.get(0) ?? 0) >= hb) this.sendChannel(0, ['hb']);
