@@ -11,16 +11,13 @@ import type { BookRow, BookRowDecoder } from './types.js';
 /** A managed R0 book. */
 export class RawOrderBook<T> extends SortedBook<T> {
   readonly #byId = new Map<number, BookRow>();
-  readonly #priceIndex: number;
 
   /**
    * @param funding `true` for a funding currency raw book (`[OFFER_ID,PERIOD,RATE,AMOUNT]`).
    * @param decode row → user entry (e.g. `models.TradingPairRawBook.decode`).
    */
   constructor(funding: boolean, decode: BookRowDecoder<T>) {
-    const priceIndex = funding ? 2 : 1;
-    super({ funding, raw: true }, decode, priceIndex);
-    this.#priceIndex = priceIndex;
+    super({ funding, raw: true }, decode, funding ? 2 : 1);
   }
 
   /** Number of orders in the book. */
@@ -29,17 +26,17 @@ export class RawOrderBook<T> extends SortedBook<T> {
   }
 
   apply(row: BookRow): void {
-    assertNumbers(row, 0, this.#priceIndex, this.amountIndex);
+    assertNumbers(row, 0, this.priceIndex, this.amountIndex);
     const id = row[0];
     const old = this.#byId.get(id);
     if (old !== undefined) {
       this.#removeRow(old);
       this.#byId.delete(id);
     }
-    if (row[this.#priceIndex] === 0) return;
+    if (row[this.priceIndex] === 0) return;
     const bid = this.isBid(row[this.amountIndex]);
     const side = bid ? this.bidRows : this.askRows;
-    side.splice(this.#insertionPoint(side, row[this.#priceIndex], id, bid), 0, row);
+    side.splice(this.#insertionPoint(side, row[this.priceIndex], id, bid), 0, row);
     this.#byId.set(id, row);
   }
 
@@ -50,7 +47,7 @@ export class RawOrderBook<T> extends SortedBook<T> {
 
   /** First index whose (price, id) sorts at or after (`price`, `id`) on a side. */
   #insertionPoint(rows: readonly BookRow[], price: number, id: number, desc: boolean): number {
-    const p = this.#priceIndex;
+    const p = this.priceIndex;
     let lo = 0;
     let hi = rows.length;
     while (lo < hi) {
@@ -66,7 +63,7 @@ export class RawOrderBook<T> extends SortedBook<T> {
   #removeRow(row: BookRow): void {
     const bid = this.isBid(row[this.amountIndex]);
     const side = bid ? this.bidRows : this.askRows;
-    const i = this.#insertionPoint(side, row[this.#priceIndex], row[0], bid);
+    const i = this.#insertionPoint(side, row[this.priceIndex], row[0], bid);
     if (side[i] === row) side.splice(i, 1);
     else {
       const j = side.indexOf(row);

@@ -25,9 +25,10 @@ export abstract class SortedBook<T> implements ManagedBook<T> {
   protected readonly askRows: BookRow[] = [];
   /** Index of the signed amount in a row (3 for funding books, 2 for trading books). */
   protected readonly amountIndex: number;
+  /** Index of the price (rate) in a row. */
+  protected readonly priceIndex: number;
   readonly #funding: boolean;
   readonly #decode: BookRowDecoder<T>;
-  readonly #priceIndex: number;
 
   /**
    * @param shape funding / raw
@@ -41,7 +42,7 @@ export abstract class SortedBook<T> implements ManagedBook<T> {
   ) {
     this.#funding = shape.funding;
     this.#decode = decode;
-    this.#priceIndex = priceIndex;
+    this.priceIndex = priceIndex;
     this.amountIndex = shape.funding ? 3 : 2;
   }
 
@@ -108,7 +109,7 @@ export abstract class SortedBook<T> implements ManagedBook<T> {
 
   spread(): number | undefined {
     if (this.bidRows.length === 0 || this.askRows.length === 0) return undefined;
-    return this.askRows[0][this.#priceIndex] - this.bidRows[0][this.#priceIndex];
+    return this.askRows[0][this.priceIndex] - this.bidRows[0][this.priceIndex];
   }
 
   #decodeTop(rows: readonly BookRow[], n: number | undefined): T[] {

@@ -73,8 +73,15 @@ function select(ws: WsFace, target: SocketTarget): Session[] {
 }
 
 function dropSession(s: Session, options: DropOptions | undefined): void {
-  if (options?.closeFrame) s.ws.close(options.code ?? 1001, 'simulated drop');
-  else s.ws.terminate();
+  if (options?.closeFrame) {
+    try {
+      s.ws.close(options.code ?? 1001, 'simulated drop');
+      return;
+    } catch {
+      // A code that may not be sent (e.g. 1006): cut the connection instead.
+    }
+  }
+  s.ws.terminate();
 }
 
 function malformed(s: Session, kind: MalformedKind): void {

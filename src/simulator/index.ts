@@ -29,6 +29,7 @@ export type { MarketEngine, SimAccountConfig, SimExchange } from './contracts.js
 export type { MarketOptions } from './market/engine.js';
 export type { RestFaults } from './http/faults.js';
 export type { DropOptions, MalformedKind, SimConnectionInfo, SimFaults, SimInfoCode, SocketTarget } from './faults.js';
+export { applyFaultCommand, FAULT_COMMANDS_HELP } from './faults.js';
 export type { SimWsOptions } from './ws/options.js';
 export { WS_FLAGS } from './ws/flags.js';
 

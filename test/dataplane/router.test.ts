@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BfxProtocolError } from '../../src/errors.js';
 import { ConfFlag, type ChannelSink } from '../../src/ws/contracts.js';
 import { createFrameRouter } from '../../src/ws/dataplane/router.js';
@@ -200,12 +200,23 @@ describe('createFrameRouter', () => {
     expect(() => router.handle('garbage')).not.toThrow();
   });
 
-  it('updates lastFrameAt on every message', () => {
-    const { router } = setup();
-    expect(router.lastFrameAt).toBe(0);
-    const before = Date.now();
-    router.handle('[5,"hb"]');
-    expect(router.lastFrameAt).toBeGreaterThanOrEqual(before);
-    expect(router.frames).toBe(1);
+  it('stamps lastFrameAt once per event-loop turn', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const { router } = setup();
+      expect(router.lastFrameAt).toBe(0);
+      vi.setSystemTime(1_000);
+      router.handle('[5,"hb"]');
+      expect(router.lastFrameAt).toBe(1_000);
+      vi.setSystemTime(2_000);
+      router.handle('[5,"hb"]');
+      expect(router.lastFrameAt).toBe(1_000);
+      await Promise.resolve();
+      router.handle('garbage');
+      expect(router.lastFrameAt).toBe(2_000);
+      expect(router.frames).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -57,6 +57,7 @@ function connect(url: string, subs: Subscription[], flags: number) {
   };
   const router = createFrameRouter(events);
   ws.on('message', (data) => router.handle(String(data)));
+  ws.on('error', () => {}); // reported through `opened`; never an uncaught 'error' event
   const opened = new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BfxProtocolError } from '../../src/errors.js';
 import { models } from '../../src/models/index.js';
 import type { Subscription } from '../../src/ws/contracts.js';
+import type { SinkEmitter } from '../../src/ws/events.js';
 import { createFrameRouter } from '../../src/ws/dataplane/router.js';
 import { createChannelSink, type ChannelSinkOptions } from '../../src/ws/dataplane/sinks.js';
 import { frames } from '../models/samples.js';
@@ -220,6 +221,46 @@ describe('book sink', () => {
     expect(of('checksum')).toHaveLength(1);
     expect(of('checksum_mismatch')).toHaveLength(0);
     expect(resyncs).toEqual([]);
+  });
+
+  it('verifyFunding: false skips funding-book checksum verification (cs still emitted)', () => {
+    const f = sub({ channel: 'book', symbol: 'fUSD', prec: 'P0', freq: 'F0', len: '25' });
+    const run = (verifyFunding: boolean | undefined) => {
+      const out = recordingEmitter();
+      const rec = recordingEvents();
+      const sink = createChannelSink(f, out.emit, rec.events, { ...BOOK, verifyFunding });
+      sink.frame([[[0.0002, 30, 1, -100]]]);
+      sink.frame(['cs', 1]);
+      return { out, rec };
+    };
+    const skipped = run(false);
+    expect(skipped.out.of('checksum')).toHaveLength(1);
+    expect(skipped.rec.resyncs).toEqual([]);
+    expect(run(undefined).rec.resyncs).toEqual([{ subId: 'S', reason: 'checksum' }]);
+    // trading books are verified whatever verifyFunding says
+    const t = sub({ channel: 'book', symbol: 'tBTCUSD', prec: 'P0', freq: 'F0', len: '25' });
+    const rec = recordingEvents();
+    const sink = createChannelSink(t, recordingEmitter().emit, rec.events, { ...BOOK, verifyFunding: false });
+    sink.frame([[[100, 1, 1]]]);
+    sink.frame(['cs', 1]);
+    expect(rec.resyncs).toHaveLength(1);
+  });
+
+  it('listeners see the managed book already updated', () => {
+    const s = sub({ channel: 'book', symbol: 'tBTCUSD', prec: 'P0', freq: 'F0', len: '25' });
+    const rec = recordingEvents();
+    const bestSeen: unknown[] = [];
+    const holder: { sink?: ReturnType<typeof createChannelSink> } = {};
+    const emit: SinkEmitter = (event) => {
+      if (event.startsWith('t_book')) bestSeen.push(holder.sink?.book?.bestBid());
+    };
+    const sink = (holder.sink = createChannelSink(s, emit, rec.events, BOOK));
+    sink.frame([[[100, 1, 1]]]);
+    sink.frame([[101, 2, 3]]);
+    expect(bestSeen).toEqual([
+      { price: 100, count: 1, amount: 1 },
+      { price: 101, count: 2, amount: 3 },
+    ]);
   });
 
   it('reset makes the next data frame the snapshot again', () => {

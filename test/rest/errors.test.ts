@@ -15,7 +15,7 @@ import {
   BfxTimeoutError,
 } from '../../src/errors.js';
 import { createRestClient, type FetchFn, type RestClient, type RestLogger } from '../../src/rest/index.js';
-import type { BfxSimulator } from '../../src/simulator/index.js';
+import { createBfxSimulator, type BfxSimulator } from '../../src/simulator/index.js';
 import { API_KEY, API_SECRET, dumpError, rejectionOf, seenErrors, startSim, startStub } from './helpers.js';
 
 /** Signatures the client sent, to check that none of them leaks. */
@@ -55,11 +55,12 @@ describe('REST errors', () => {
   });
 
   it('a nonce that does not increase gives 10114 (custom generator honoured)', async () => {
-    const own = await startSim();
+    // A key of its own: a custom generator becomes the key's process-wide source.
+    const own = await createBfxSimulator({ accounts: [{ apiKey: 'fixed-nonce-key', apiSecret: API_SECRET }], rest: { rateLimit: false } });
     try {
       let calls = 0;
       const fixed = createRestClient({
-        restHost: own.sim.restUrl, apiKey: API_KEY, apiSecret: API_SECRET, fetch: recordingFetch,
+        restHost: own.restUrl, apiKey: 'fixed-nonce-key', apiSecret: API_SECRET, fetch: recordingFetch,
         nonce: () => {
           calls++;
           return 9_000_000_000_000_000;
@@ -71,7 +72,7 @@ describe('REST errors', () => {
       expect(err).toMatchObject({ bfxCode: 10114, endpoint: 'auth/r/wallets' });
       expect(calls).toBe(2);
     } finally {
-      await own.sim.close();
+      await own.close();
     }
   });
 

@@ -13,7 +13,7 @@ import {
   validateTimeframe,
   type RestClient,
 } from '../../src/rest/index.js';
-import { API_SECRET, rejectionOf, startStub, type Stub } from './helpers.js';
+import { API_SECRET, dumpError, rejectionOf, seenErrors, startStub, type Stub } from './helpers.js';
 
 describe('validators', () => {
   it('symbols: t/f prefix, uppercase, colon pairs', () => {
@@ -94,8 +94,10 @@ describe('validation happens before any request', () => {
     expect((err as Error).message).toContain(argument.split('[')[0]);
   });
 
-  it('sent zero requests for all of them', () => {
+  it('sent zero requests for all of them, and no error holds the secret', () => {
     expect(stub.requests).toHaveLength(0);
+    expect(seenErrors.length).toBe(bad.length);
+    for (const err of seenErrors) expect(dumpError(err)).not.toContain(API_SECRET);
   });
 
   it('a valid call does reach the stub (the counter works)', async () => {

@@ -103,6 +103,25 @@ describe('auth', () => {
     expect(types.has('ps')).toBe(false);
   });
 
+  it('a second auth fails with auth: dup; unauth detaches the account channel', async () => {
+    const { c, at } = await authed();
+    await c.waitFor((f) => isChan(f, 0) && f[1] === 'bu', { from: at });
+    let from = c.frames.length;
+    c.send(auth());
+    expect(await c.event('auth', {}, from)).toMatchObject({ status: 'FAILED', code: 10100, msg: 'auth: dup' });
+    c.send({ event: 'unauth' });
+    expect(await c.event('unauth')).toStrictEqual({ event: 'unauth', status: 'OK', chanId: 0 });
+    from = c.frames.length;
+    c.send([0, 'on', null, LIMIT_BUY]);
+    expect(await c.event('error', {}, from)).toMatchObject({ code: 10200, msg: 'auth: required' });
+  });
+
+  it('an unknown input type gets a 10020 error', async () => {
+    const { c } = await authed();
+    c.send([0, 'zz', null, {}]);
+    expect(await c.event('error')).toMatchObject({ code: 10020, msg: 'input: invalid (zz)' });
+  });
+
   it('inputs before auth get a 10200 error', async () => {
     const c = await connect();
     c.send([0, 'on', null, LIMIT_BUY]);
@@ -144,7 +163,7 @@ describe('inputs', () => {
     await c.waitFor((f) => isChan(f, 0) && f[1] === 'oc', { from });
   });
 
-  it('SEQ_ALL on channel 0: [0,TYPE,DATA,PUB_SEQ,AUTH_SEQ], n repeats AUTH_SEQ, hb only PUB_SEQ', async () => {
+  it('SEQ_ALL on channel 0: [0,TYPE,DATA,PUB_SEQ,AUTH_SEQ], n repeats AUTH_SEQ, *-req n and hb carry one seq', async () => {
     const { c, at } = await authed({}, WS_FLAGS.SEQ_ALL);
     await c.waitFor((f) => isChan(f, 0) && f[1] === 'bu', { from: at });
     const from = c.frames.length;
@@ -162,9 +181,14 @@ describe('inputs', () => {
         expect(f[2]).toBe(++pub);
         continue;
       }
+      if (f[1] !== 'n') authSeq++;
+      if (f[1] === 'n' && String((f[2] as unknown[])[1]).endsWith('-req')) {
+        expect(f).toHaveLength(4);
+        expect(f[3]).toBe(authSeq);
+        continue;
+      }
       expect(f).toHaveLength(5);
       expect(f[3]).toBe(++pub);
-      if (f[1] !== 'n') authSeq++;
       expect(f[4]).toBe(authSeq);
     }
     expect(all.some((f) => f[1] === 'n')).toBe(true);

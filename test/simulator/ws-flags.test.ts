@@ -137,8 +137,8 @@ describe('full rate, all flags', () => {
       await TestClient.sleep(2000);
       const frames = c.frames.filter((f) => !isEvent(f));
       const { checksums, seqs } = verify(frames, books, bulk);
-      expect(checksums).toBeGreaterThan(20);
-      expect(seqs).toBeGreaterThan(100);
+      expect(checksums).toBeGreaterThan(5);
+      expect(seqs).toBeGreaterThan(30);
       expect(c.frames.filter((f) => isEvent(f, 'error')) as EventFrame[]).toEqual([]);
     });
   }

@@ -159,7 +159,8 @@ describe('subscribe acks and snapshots', () => {
 
   it('candles: trading and funding keys, snapshot newest first, then updates', async () => {
     const c = await connect();
-    for (const key of ['trade:1m:tBTCUSD', 'trade:1h:tETHUSD', 'trade:1m:fUSD:p30', 'trade:1D:tBTCUSD', 'trade:1W:tBTCUSD']) {
+    const keys = ['trade:1m:tBTCUSD', 'trade:1h:tETHUSD', 'trade:1m:fUSD:p30', 'trade:1m:fUSD:a30:p2:p30', 'trade:1D:tBTCUSD', 'trade:1W:tBTCUSD', 'trade:3h:tBTCF0:USTF0'];
+    for (const key of keys) {
       const { ack } = await c.subscribe({ channel: 'candles', key });
       expect(ack).toStrictEqual({ event: 'subscribed', channel: 'candles', chanId: ack.chanId, key });
       const snap = (await c.waitFor<unknown[]>((f) => isChan(f, ack.chanId as number))).frame;
@@ -175,6 +176,13 @@ describe('subscribe acks and snapshots', () => {
     expect(upd.frame[1] as unknown[]).toHaveLength(6);
   });
 
+  it('candles: an invalid key gets 10300 key: invalid', async () => {
+    const c = await connect();
+    for (const key of ['trade:1m:tNOPE', 'trade:2m:tBTCUSD', 'nope']) {
+      expect((await c.subscribe({ channel: 'candles', key })).ack).toMatchObject({ event: 'error', code: 10300, msg: 'key: invalid', key });
+    }
+  });
+
   it('status: deriv and liq:global', async () => {
     const c = await connect();
     const d = await c.subscribe({ channel: 'status', key: 'deriv:tBTCF0:USTF0' });
@@ -182,8 +190,27 @@ describe('subscribe acks and snapshots', () => {
     const row = (await c.waitFor<unknown[]>((f) => isChan(f, d.ack.chanId as number))).frame[1] as unknown[];
     expect(row.length).toBeGreaterThanOrEqual(18);
     expect(typeof row[0]).toBe('number');
+    const next = await c.waitFor<unknown[]>((f) => isChan(f, d.ack.chanId as number) && f[1] !== 'hb' && f[1] !== row, { timeoutMs: 10_000 });
+    expect((next.frame[1] as unknown[]).length).toBe(row.length);
     const l = await c.subscribe({ channel: 'status', key: 'liq:global' });
     expect(l.ack).toStrictEqual({ event: 'subscribed', channel: 'status', chanId: l.ack.chanId, key: 'liq:global' });
+  });
+
+  it('status liq:global: each liquidation row wrapped in an extra array', async () => {
+    const liq = await createBfxSimulator({ market: { updatesPerSecond: 40, liquidationProbability: 1 } });
+    const c = await TestClient.connect(liq.wsUrl);
+    try {
+      const { ack } = await c.subscribe({ channel: 'status', key: 'liq:global' });
+      const frame = (await c.waitFor<unknown[]>((f) => isChan(f, ack.chanId as number) && f[1] !== 'hb')).frame;
+      const rows = frame[1] as unknown[][];
+      expect(rows).toHaveLength(1);
+      expect(rows[0][0]).toBe('pos');
+      expect(rows[0]).toHaveLength(12);
+      expect(liq.market.symbols.derivatives).toContain(rows[0][4]);
+    } finally {
+      await c.close();
+      await liq.close();
+    }
   });
 });
 

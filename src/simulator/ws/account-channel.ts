@@ -13,9 +13,6 @@ import type { AccountLink, Session } from './session.js';
 const INPUTS = new Set<string>(['on', 'ou', 'oc', 'oc_multi', 'ox_multi', 'fon', 'foc', 'calc', 'n']);
 const isInput = (t: string): t is SimInputType => INPUTS.has(t);
 
-/** The account behind each authenticated socket. */
-const accounts = new WeakMap<Session, SimAccount>();
-
 const AUTH_MESSAGES: Readonly<Record<10100 | 10114, string>> = { 10100: 'apikey: invalid', 10114: 'nonce: small' };
 
 function authFailed(session: Session, code: number, msg: string, subId: unknown): void {
@@ -37,13 +34,13 @@ function startAccount(session: Session, account: SimAccount, filter: readonly st
     if (frameMatchesFilter(frame, filter)) session.sendAccount(frame[0], frame[1]);
   });
   const link: AccountLink = {
+    account,
     close(socketClosed) {
       unsubscribe();
       if (socketClosed && dms) account.cancelAllOrders();
     },
   };
   session.accountStarted(link);
-  accounts.set(session, account);
 }
 
 /** Handles the `auth` event. */
@@ -89,7 +86,6 @@ export function handleUnauth(session: Session): void {
   }
   link.close(false);
   session.account = undefined;
-  accounts.delete(session);
   session.sendEvent({ event: 'unauth', status: 'OK', chanId: 0 });
 }
 
@@ -100,7 +96,7 @@ export function handleInput(session: Session, frame: readonly unknown[]): void {
     session.sendEvent({ event: 'error', msg: 'input: invalid', code: 10020 });
     return;
   }
-  const account = accounts.get(session);
+  const account = session.account?.account;
   if (!account) {
     session.sendEvent({ event: 'error', msg: 'auth: required', code: 10200, input: type });
     return;

@@ -25,14 +25,28 @@ export function sendSnapshot(market: MarketEngine, sub: Sub): void {
       return;
     case 'book':
       if (sub.view) send(sub.view.snapshot());
-      sub.lastDrain = Date.now();
+      sub.lastFlush = Date.now();
       return;
     case 'candles':
       send(market.candles(spec.key ?? '') ?? []);
       return;
     case 'status':
       if (spec.symbol !== undefined) send(market.derivStatus(spec.symbol) ?? []);
+      sub.lastFlush = Date.now();
       return;
+  }
+}
+
+/** Derivatives status rows are re-sent at most (and, while the market moves, about) once a second, like the live server. */
+const STATUS_INTERVAL_MS = 1000;
+
+function sendStatus(market: MarketEngine, subs: Iterable<Sub>, symbol: string): void {
+  const row = lazy(() => market.derivStatus(symbol));
+  const now = Date.now();
+  for (const sub of subs) {
+    if (sub.spec.channel !== 'status' || now - sub.lastFlush < STATUS_INTERVAL_MS) continue;
+    const r = row();
+    if (r && sub.session.sendChannel(sub.chanId, [r])) sub.lastFlush = now;
   }
 }
 
@@ -41,8 +55,8 @@ export function flushBook(sub: Sub, force = false): void {
   const { view, session } = sub;
   if (!view || session.isSilenced()) return;
   const now = Date.now();
-  if (!force && sub.spec.freq === 'F1' && now - sub.lastDrain < F1_INTERVAL_MS) return;
-  sub.lastDrain = now;
+  if (!force && sub.spec.freq === 'F1' && now - sub.lastFlush < F1_INTERVAL_MS) return;
+  sub.lastFlush = now;
   const rows = view.drain();
   if (rows.length === 0) return;
   if (hasFlag(session.flags, WS_FLAGS.BULK_UPDATES)) session.sendChannel(sub.chanId, [rows]);
@@ -108,19 +122,15 @@ function deliver(market: MarketEngine, event: MarketEvent, targets: FanoutTarget
     case 'book':
       for (const sub of bySymbol(event.symbol)) if (sub.spec.channel === 'book') flushBook(sub);
       if (traded.delete(event.symbol)) refresh(market, bySymbol(event.symbol), event.symbol);
+      sendStatus(market, bySymbol(event.symbol), event.symbol);
       return;
     case 'trade':
       sendTrade(bySymbol(event.symbol), event.symbol, event.row);
       traded.add(event.symbol);
       return;
-    case 'status': {
-      const row = lazy(() => market.derivStatus(event.symbol));
-      for (const sub of bySymbol(event.symbol)) {
-        const r = sub.spec.channel === 'status' ? row() : undefined;
-        if (r) sub.session.sendChannel(sub.chanId, [r]);
-      }
+    case 'status':
+      sendStatus(market, bySymbol(event.symbol), event.symbol);
       return;
-    }
     case 'liquidation':
       for (const sub of targets.liquidations()) sub.session.sendChannel(sub.chanId, [[event.row]]);
       return;

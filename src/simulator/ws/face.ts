@@ -42,7 +42,7 @@ function refuse(socket: Duplex, status: number): void {
 
 /** Creates the WebSocket face. */
 export function createWsFace(market: MarketEngine, exchange: SimExchange, options: ResolvedWsOptions): WsFace {
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 1 << 20 });
   const open = new Set<Session>();
   const bySymbol = new Map<string, Set<Sub>>();
   const liquidations = new Set<Sub>();

@@ -8,7 +8,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import type { BookView } from '../contracts.js';
+import type { BookView, SimAccount } from '../contracts.js';
 import { flushBook } from './channels.js';
 import { hasFlag, WS_FLAGS } from './flags.js';
 import { Outbox } from './outbox.js';
@@ -16,6 +16,7 @@ import type { ChannelSpec, Sub, SubOwner, WsContext } from './types.js';
 
 /** The account side of a socket, as the session sees it. */
 export interface AccountLink {
+  readonly account: SimAccount;
   /** Detach from the account; `socketClosed` triggers the dead-man switch. */
   close(socketClosed: boolean): void;
 }
@@ -102,12 +103,16 @@ export class Session implements SubOwner {
     return true;
   }
 
-  /** Sends `[0, TYPE, DATA]` (+ `PUB_SEQ, AUTH_SEQ` with SEQ_ALL; `n` repeats the last AUTH_SEQ). */
+  /**
+   * Sends `[0, TYPE, DATA]`; with SEQ_ALL `[0, TYPE, DATA, PUB_SEQ, AUTH_SEQ]` (protocol.md §1.8):
+   * `n` repeats the last AUTH_SEQ, and `*-req` notifications carry only AUTH_SEQ (no public seq).
+   */
   sendAccount(type: string, data: unknown): boolean {
     if (this.disposed || this.isSilenced()) return false;
     const frame: unknown[] = [0, type, data];
     if (hasFlag(this.flags, WS_FLAGS.SEQ_ALL)) {
-      frame.push(this.nextSeq());
+      const request = type === 'n' && Array.isArray(data) && typeof data[1] === 'string' && data[1].endsWith('-req');
+      if (!request) frame.push(this.nextSeq());
       if (type !== 'n') this.authSeq++;
       frame.push(this.authSeq);
     }
@@ -168,7 +173,7 @@ export class Session implements SubOwner {
 
   /** Registers a subscription (heartbeat clock starts now). */
   addSub(chanId: number, spec: ChannelSpec, view: BookView | undefined): Sub {
-    const sub: Sub = { chanId, spec, view, session: this, lastDrain: Date.now() };
+    const sub: Sub = { chanId, spec, view, session: this, lastFlush: Date.now() };
     this.subs.set(chanId, sub);
     this.lastSent.set(chanId, Date.now());
     this.ctx.addSub(sub);

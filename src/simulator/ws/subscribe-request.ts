@@ -44,8 +44,10 @@ function checkBook(req: SubscribeRequest, symbol: string): SubscribeCheck {
 function checkCandles(market: MarketEngine, req: SubscribeRequest): SubscribeCheck {
   const key = req.key;
   if (typeof key !== 'string') return fail('key: invalid');
+  // trade:TF:tSYMBOL (the pair may hold a colon: tBTCF0:USTF0) or trade:TF:fCCY:pN[...]
   const parts = key.split(':');
-  const symbol = parts.length >= 3 ? market.normalizeSymbol(parts[2]) : undefined;
+  const raw = parts[2]?.startsWith('f') ? parts[2] : parts.slice(2).join(':');
+  const symbol = parts.length >= 3 ? market.normalizeSymbol(raw) : undefined;
   if (!symbol || market.candles(key, { limit: 1 }) === undefined) return fail('key: invalid');
   return { kind: 'ok', spec: { channel: 'candles', symbol, key, dupKey: `candles|${key}` } };
 }

@@ -31,8 +31,8 @@ export interface Sub {
   readonly view?: BookView;
   /** Owner socket. */
   readonly session: SubOwner;
-  /** Last time (ms) a book view was drained (for `F1`). */
-  lastDrain: number;
+  /** Last time (ms) a book view was drained (for `F1`) or a status row was sent. */
+  lastFlush: number;
 }
 
 /** What fan-out needs from the socket owning a subscription. */

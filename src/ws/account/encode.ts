@@ -6,16 +6,17 @@
  * @module
  */
 import { BfxArgumentError } from '../../errors.js';
+import { plainDecimal } from '../../rest/encode.js';
+import type { Decimal } from '../../rest/types.js';
 
-/** A decimal value: a JS number or a decimal string such as `"0.001"`. */
-export type Decimal = number | string;
+export type { Decimal } from '../../rest/types.js';
 
 const DECIMAL_STRING = /^-?(\d+\.?\d*|\.\d+)$/;
 
 /**
  * A finite number written as a plain decimal string, never with an exponent
- * (`1e-7` → `"0.0000001"`, `1.5e21` → `"1500000000000000000000"`). Strings are checked and
- * passed through.
+ * (`1e-7` → `"0.0000001"`, `1.5e21` → `"1500000000000000000000"`, via the REST encoder's
+ * `plainDecimal`). Strings are checked and passed through.
  *
  * @throws BfxArgumentError when the value is not finite or not a decimal string.
  */
@@ -27,20 +28,7 @@ export function decimalString(value: Decimal, name = 'value'): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new BfxArgumentError(`${name} must be a finite number, got ${String(value)}`, name);
   }
-  const text = String(value);
-  const e = text.indexOf('e');
-  if (e < 0) return text;
-  const negative = value < 0;
-  const mantissa = text.slice(negative ? 1 : 0, e);
-  const exponent = Number(text.slice(e + 1));
-  const dot = mantissa.indexOf('.');
-  const digits = mantissa.replace('.', '');
-  const intLength = (dot < 0 ? mantissa.length : dot) + exponent;
-  let out: string;
-  if (intLength <= 0) out = `0.${'0'.repeat(-intLength)}${digits}`;
-  else if (intLength >= digits.length) out = digits + '0'.repeat(intLength - digits.length);
-  else out = `${digits.slice(0, intLength)}.${digits.slice(intLength)}`;
-  return negative ? `-${out}` : out;
+  return plainDecimal(value);
 }
 
 /** How one field is written on the wire. */

@@ -5,25 +5,10 @@
  *
  * @module
  */
-import type { FundingOffer, Notification, Order } from '../../models/index.js';
+import type { FundingOffer, FundingOfferType, Notification, Order, OrderType } from '../../models/index.js';
 import type { Decimal } from './encode.js';
 
-/** Bitfinex order types (`EXCHANGE …` trade the exchange wallet, the others margin or derivatives). */
-export type OrderType =
-  | 'LIMIT'
-  | 'MARKET'
-  | 'STOP'
-  | 'STOP LIMIT'
-  | 'TRAILING STOP'
-  | 'FOK'
-  | 'IOC'
-  | 'EXCHANGE LIMIT'
-  | 'EXCHANGE MARKET'
-  | 'EXCHANGE STOP'
-  | 'EXCHANGE STOP LIMIT'
-  | 'EXCHANGE TRAILING STOP'
-  | 'EXCHANGE FOK'
-  | 'EXCHANGE IOC';
+export type { FundingOfferType, OrderType } from '../../models/index.js';
 
 /** `submitOrder` options (`on`). */
 export interface SubmitOrderInput {
@@ -90,9 +75,6 @@ export type OrderMultiOp =
   | readonly ['oc', CancelOrderInput]
   | readonly ['ou', UpdateOrderInput]
   | readonly ['oc_multi', CancelOrderMultiInput];
-
-/** Funding offer types. */
-export type FundingOfferType = 'LIMIT' | 'FRRDELTAVAR' | 'FRRDELTAFIX';
 
 /** `submitFundingOffer` options (`fon`). */
 export interface SubmitFundingOfferInput {

@@ -39,7 +39,7 @@ function bookSink<T>(
 ): BookSink<T> {
   const shape = { funding: isFundingSymbol(sub.symbol), raw: sub.prec === 'R0' };
   const book = options.manageBook || options.checksum ? createManagedBook(shape, kind.decode) : undefined;
-  const verify = options.checksum && book !== undefined;
+  const verify = options.checksum && book !== undefined && (!shape.funding || options.verifyFunding !== false);
   let snapshotSeen = false;
   let stale = false;
 

@@ -13,6 +13,11 @@ export interface ChannelSinkOptions {
   readonly checksum: boolean;
   /** Keep a managed book for book channels (exposed as `sink.book`). */
   readonly manageBook: boolean;
+  /**
+   * Verify funding-book (`f…`) checksums too (default `true`). The official Node client skips
+   * them because the real server's funding book sorting made them unreliable (protocol.md §1.11).
+   */
+  readonly verifyFunding?: boolean;
 }
 
 /** A raw row as parsed from JSON. */
@@ -20,7 +25,11 @@ export type Row = unknown[];
 
 /** Whether `data` is a list of rows (a snapshot, a BULK update, or an empty list). */
 export function isRowList(data: unknown[]): data is Row[] {
-  return data.length === 0 || Array.isArray(data[0]);
+  if (data.length === 0) return true;
+  const first = data[0];
+  // `typeof` first: a row of plain numbers is often a double array, and handing one of its
+  // elements to `Array.isArray` would box it.
+  return typeof first === 'object' && Array.isArray(first);
 }
 
 const EXCERPT_LENGTH = 120;

@@ -1,0 +1,97 @@
+/**
+ * This library through its public API: createBfxSystem → ws.subscribe → handle.on(listener).
+ * Imports '../../src/index.ts' (the public entry); while that entry is still being assembled it
+ * falls back to '../../src/system.ts' (the same createBfxSystem) and says so in the result note.
+ * Conf: `sequence: false` (the blaster's frames carry no SEQ_ALL numbers), `checksum` only in c-cs.
+ */
+import { nowUs } from '../lib/scenarios.ts';
+import { subKey } from '../lib/scenarios.ts';
+import { Latency, Meter, config, fail, finish, onParentMessage, ready, watchdog } from './harness.ts';
+
+interface Sub { readonly channel: string; readonly symbol?: string; readonly key?: string; readonly prec?: string }
+interface Handle {
+  on(event: string, listener: (...args: never[]) => void): () => void;
+  readonly ready: Promise<unknown>;
+}
+interface System {
+  readonly ws: { subscribe(channel: string, params: Record<string, unknown>): Handle; on(event: string, listener: (...args: never[]) => void): () => void };
+  close(): Promise<void>;
+}
+type Create = (options: Record<string, unknown>) => System;
+
+let note = '';
+async function load(): Promise<Create> {
+  try {
+    const m = (await import('../../src/index.ts')) as unknown as { createBfxSystem: Create };
+    return m.createBfxSystem;
+  } catch (error) {
+    const m = (await import('../../src/system.ts')) as unknown as { createBfxSystem: Create };
+    note = `src/index.ts not importable (${error instanceof Error ? error.message.slice(0, 80) : String(error)}); used src/system.ts`;
+    return m.createBfxSystem;
+  }
+}
+
+const sc = config.scenario;
+watchdog(sc.id === 'e' ? 120_000 : 120_000);
+const createBfxSystem = await load();
+const started = process.hrtime.bigint();
+const meter = new Meter(sc.updates);
+const latency = new Latency(sc.updates);
+let snapshots = 0;
+let isReady = false;
+
+const bfx = createBfxSystem({
+  wssHost: config.url,
+  restHost: config.restUrl,
+  connections: sc.connections,
+  conf: { checksum: sc.checksumFrames, sequence: false },
+  logLevel: 'error',
+});
+
+const onSnapshot = (): void => {
+  if (++snapshots !== sc.subs.length) return;
+  if (sc.id === 'd') {
+    finish({ ok: true, subscribeMs: Number(process.hrtime.bigint() - started) / 1e6, note });
+    return;
+  }
+  isReady = true;
+  ready();
+};
+
+if (sc.id === 'e') {
+  const live: Record<string, number> = {};
+  let n = 0;
+  let outage = false;
+  onParentMessage((m) => {
+    if (m.type === 'outage') outage = true;
+  });
+  bfx.ws.on('subscribed', ((sub: Sub) => {
+    if (!isReady || !outage) return;
+    const k = subKey(sub);
+    if (live[k] === undefined) n++;
+    live[k] = nowUs();
+    if (n === sc.subs.length) finish({ ok: true, live, note });
+  }) as never);
+}
+bfx.ws.on('error', ((e: Error) => {
+  if (sc.id !== 'e') fail(new Error(`library error event: ${e.message}`));
+}) as never);
+
+for (const s of sc.subs) {
+  const params: Record<string, unknown> = s.channel === 'candles' ? { key: s.key } : { symbol: s.symbol };
+  if (s.channel === 'book') {
+    params.prec = s.prec;
+    params.len = 25;
+  }
+  const h = bfx.ws.subscribe(s.channel, params);
+  h.ready.catch((e: unknown) => fail(e));
+  if (s.channel === 'book') {
+    h.on('t_book_snapshot', onSnapshot as never);
+    h.on('t_book_update', (() => meter.tick()) as never);
+  } else if (s.channel === 'trades') {
+    h.on('t_trades_snapshot', onSnapshot as never);
+    if (sc.id === 'f') h.on('t_trade_execution', ((_sub: Sub, t: { id: number }) => latency.record(t.id)) as never);
+    else h.on('t_trade_execution', (() => meter.tick()) as never);
+  } else if (s.channel === 'ticker') h.on('t_ticker_update', onSnapshot as never);
+  else h.on('candles_snapshot', onSnapshot as never);
+}

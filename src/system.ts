@@ -1,0 +1,127 @@
+/**
+ * `createBfxSystem(options)`: the facade most users want. It builds the logger, the REST client,
+ * the WebSocket client and one root actor (the supervisor) with an error observer, an optional
+ * sanitised inspector, and `close()`.
+ *
+ * @module
+ */
+import { createActor, type Actor, type InspectionEvent, type Observer } from 'xstate';
+import type { BackoffOptions } from '../machines/backoff.js';
+import type { supervisorMachine } from '../machines/supervisor.machine.js';
+import type { NonceGenerator } from './auth/nonce.js';
+import { WSS_HOST } from './hosts.js';
+import { createLogger, type BfxLogger, type LogLevelName } from './logging/logger.js';
+import type { SocketFactory } from './platform/websocket.js';
+import { createRestClient, type RestClient } from './rest/client.js';
+import type { InputPolicy } from './ws/account/inputs.js';
+import { createWsClient, type ConfOptions, type WsClient } from './ws/client.js';
+import { sanitizeInspection } from './ws/inspect.js';
+
+/** Options of {@link createBfxSystem} (camelCase names of the Python client's options). */
+export interface BfxSystemOptions {
+  /** WebSocket URL (default `wss://api.bitfinex.com/ws/2`). */
+  readonly wssHost?: string;
+  /** REST base URL (default `https://api.bitfinex.com/v2`). */
+  readonly restHost?: string;
+  readonly apiKey?: string;
+  readonly apiSecret?: string;
+  /** Auth filter. */
+  readonly filter?: readonly string[];
+  /** Dead-man switch (cancel all orders when the auth socket closes). */
+  readonly dms?: boolean;
+  /** Connections (default 5). */
+  readonly connections?: number;
+  /** Subscriptions per connection (default 25). */
+  readonly capacity?: number;
+  /** `error` | `warn` | `info` | `debug` (or `ERROR` | `WARNING` | `INFO` | `DEBUG`); default `warn`. */
+  readonly logLevel?: LogLevelName;
+  /** Write the log to this file. */
+  readonly logFile?: string;
+  /** Your pino-compatible logger. */
+  readonly logger?: BfxLogger;
+  /** An inspector (`@statelyai/inspect`'s `inspector.inspect`, or any observer/function); gets sanitised events only. */
+  readonly inspect?: Observer<InspectionEvent> | ((event: InspectionEvent) => void);
+  /** Reconnection backoff (default 3 s ×2 up to 60 s, ±20 % jitter). */
+  readonly backoff?: Partial<BackoffOptions>;
+  /** Reconnect after this long without any frame (default 20 000 ms). */
+  readonly heartbeatTimeoutMs?: number;
+  /** Conf flags (default checksum + sequence). */
+  readonly conf?: ConfOptions;
+  /** Custom nonce generator (shared by REST and WebSocket auth). */
+  readonly nonce?: NonceGenerator;
+  /** Authenticated inputs: queue (default) or reject while disconnected; answer timeout. */
+  readonly inputs?: { readonly policy?: InputPolicy; readonly timeoutMs?: number };
+  /** Connect at once (default true); when false, connect on `ws.connect()` or the first subscribe. */
+  readonly autoConnect?: boolean;
+  /** System id prefix (default `bfx.`; give each system in one host its own). */
+  readonly systemIdPrefix?: string;
+  /** Backoff jitter seed. */
+  readonly seed?: number;
+  /** Subscribe acknowledgement timeout (default 30 000 ms). */
+  readonly subscribeTimeoutMs?: number;
+  /** Replace the `ws` socket factory (tests, other runtimes). */
+  readonly socketFactory?: SocketFactory;
+}
+
+/** A running system. */
+export interface BfxSystem {
+  /** The WebSocket client. */
+  readonly ws: WsClient;
+  /** The REST client. */
+  readonly rest: RestClient;
+  /** The root actor (the supervisor). */
+  readonly actor: Actor<typeof supervisorMachine>;
+  /** Close every socket (code default 1000) and stop the actor. */
+  close(code?: number, reason?: string): Promise<void>;
+}
+
+/**
+ * Create a Bitfinex client system.
+ *
+ * @example
+ * const bfx = createBfxSystem({ apiKey, apiSecret });
+ * bfx.ws.on('candles_update', (sub, candle) => console.log(sub.key, candle));
+ * await bfx.ws.subscribe('candles', { key: 'trade:1m:tBTCUSD' });
+ */
+export function createBfxSystem(options: BfxSystemOptions = {}): BfxSystem {
+  const logger = createLogger({ logLevel: options.logLevel, logFile: options.logFile, logger: options.logger });
+  const rest = createRestClient({ restHost: options.restHost, apiKey: options.apiKey, apiSecret: options.apiSecret, nonce: options.nonce });
+  const ws = createWsClient({
+    url: options.wssHost ?? WSS_HOST,
+    apiKey: options.apiKey,
+    apiSecret: options.apiSecret,
+    filter: options.filter,
+    dms: options.dms,
+    nonce: options.nonce,
+    connections: options.connections,
+    capacity: options.capacity,
+    backoff: options.backoff,
+    heartbeatTimeoutMs: options.heartbeatTimeoutMs,
+    conf: options.conf,
+    inputs: options.inputs,
+    prefix: options.systemIdPrefix,
+    seed: options.seed,
+    subscribeTimeoutMs: options.subscribeTimeoutMs,
+    logger,
+    socketFactory: options.socketFactory,
+  });
+  const secrets = [options.apiKey, options.apiSecret].filter((s): s is string => typeof s === 'string' && s !== '');
+  const inspect = options.inspect === undefined ? undefined : sanitizeInspection(options.inspect, secrets);
+  const actor = createActor(ws.logic, { input: ws.input, systemId: `${ws.prefix}supervisor`, inspect });
+  const log = logger.child({ component: 'system' });
+  actor.subscribe({
+    error: (err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'supervisor actor failed'),
+  });
+  ws.attach(actor);
+  actor.start();
+  if (options.autoConnect ?? true) void ws.connect().catch(() => undefined);
+  return {
+    ws,
+    rest,
+    actor,
+    async close(code = 1000, reason = 'closed by the user') {
+      await ws.close(code, reason);
+      actor.stop();
+    },
+  };
+}
