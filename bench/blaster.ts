@@ -32,6 +32,14 @@ const chunkCache = new Map<string, Buffer[]>();
 let refusing = false;
 const accepts: Record<string, number> = {};
 
+const traceCounts = new Map<string, number>();
+/** BENCH_TRACE: print the time (hrtime ms) of the 1st, 10th, 100th, ... occurrence of `what`. */
+function trace(what: string): void {
+  const n = (traceCounts.get(what) ?? 0) + 1;
+  traceCounts.set(what, n);
+  if (/^10*$/.test(String(n)) || n === 2500) process.stderr.write(`[blaster] ${what} #${n} at ${(nowUs() / 1000).toFixed(0)} ms\n`);
+}
+
 const send = (msg: unknown): void => {
   process.send?.(msg);
 };
@@ -129,6 +137,7 @@ function onMessage(conn: Conn, data: string): void {
       conn.ws.send(JSON.stringify({ event: 'unsubscribed', status: 'OK', chanId: msg.chanId }));
       return;
     case 'subscribe': {
+      if (process.env.BENCH_TRACE) trace('subscribe');
       const key = subKey(msg);
       const i = index.get(key);
       if (i === undefined) {
@@ -166,6 +175,7 @@ server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     return;
   }
   const acceptedAt = nowUs();
+  if (process.env.BENCH_TRACE) trace('upgrade');
   wss.handleUpgrade(req, socket, head, (ws) => {
     socket.setNoDelay(true);
     const conn: Conn = { ws, sock: socket, subs: [], acceptedAt };
@@ -216,6 +226,7 @@ process.on('message', (m: { type: string; scenario?: Scenario }) => {
       for (const c of conns) c.sock.destroy();
       conns.clear();
       for (const k of Object.keys(accepts)) delete accepts[k];
+      traceCounts.clear();
       send({ type: 'dropped' });
       return;
     case 'exit':

@@ -6,7 +6,8 @@
  * BENCH_UPDATES updates per throughput scenario (default 200,000). Results: bench/results/latest.md
  * and latest.json.
  *
- * Env: BENCH_RUNS, BENCH_UPDATES, BENCH_SCENARIOS (e.g. `a,b,f`), BENCH_CLIENTS (e.g. `floor,library`).
+ * Env: BENCH_RUNS, BENCH_UPDATES, BENCH_SCENARIOS (e.g. `a,b,f`), BENCH_CLIENTS (e.g. `floor,library`),
+ * BENCH_PROFILE (client ids to run with --cpu-prof, e.g. `library`), BENCH_REST_CALLS.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const N = Math.max(1000, Number(process.env.BENCH_UPDATES ?? 200_000));
 const ONLY = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
 const CLIENTS_ONLY = process.env.BENCH_CLIENTS?.split(',').map((s) => s.trim());
+/** Client ids to run under `node --cpu-prof` (profiles land in bench/results/profiles/). */
+const PROFILE = process.env.BENCH_PROFILE;
 const REST_CALLS = Number(process.env.BENCH_REST_CALLS ?? 1000);
 
 /** A client row: which file, which variant, its label. */
@@ -82,10 +85,11 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 /** One measurement in a fresh client process. */
 function runClient(spec: ClientSpec, cfg: ClientConfig, blaster: Blaster | undefined, timeoutMs: number): Promise<ClientResult & { releaseUs?: number }> {
   return new Promise((resolve) => {
+    const profile = PROFILE !== undefined && PROFILE.split(',').includes(spec.id);
     const child = fork(join(here, 'clients', spec.file), [], {
-      execArgv: TS,
+      execArgv: profile ? [...TS, '--cpu-prof', `--cpu-prof-dir=${join(here, 'results', 'profiles')}`, `--cpu-prof-name=${spec.id}-${cfg.scenario.id}-${Date.now()}.cpuprofile`] : TS,
       env: { ...process.env, BENCH_CLIENT: JSON.stringify(cfg) },
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      stdio: ['ignore', process.env.BENCH_TRACE ? 'inherit' : 'ignore', process.env.BENCH_TRACE ? 'inherit' : 'pipe', 'ipc'],
     });
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => {
@@ -97,8 +101,13 @@ function runClient(spec: ClientSpec, cfg: ClientConfig, blaster: Blaster | undef
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (child.exitCode === null) child.kill('SIGKILL');
-      resolve({ ...r, releaseUs });
+      if (child.exitCode !== null) return resolve({ ...r, releaseUs });
+      // let the client exit by itself (a --cpu-prof profile is written at exit), then make sure
+      const kill = setTimeout(() => child.kill('SIGKILL'), profile ? 20_000 : 3_000);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve({ ...r, releaseUs });
+      });
     };
     const timer = setTimeout(() => done({ ok: false, error: `no result within ${timeoutMs} ms`, maxRssMB: NaN }), timeoutMs);
     child.on('message', (m: { type: string; result?: ClientResult }) => {

@@ -279,6 +279,8 @@ export const connectionMachine = setup({
     dropSub: enqueueActions(({ context, event, enqueue, system }) => {
       const out = doneOutput(event);
       if (out === null) return;
+      // A finished child stays in `children` until stopped: remove it (the sub id may be reused).
+      enqueue.stopChild(out.subId);
       enqueue.assign({ subs: context.subs.filter((s) => s !== out.subId) });
       const supervisor = context.supervisorId === null ? undefined : system.get(context.supervisorId);
       if (out.state === 'failed' && supervisor) enqueue.sendTo(supervisor, notice('CONN.SUB_ENDED', context.index, out.subId));

@@ -30,7 +30,7 @@ interface Ex {
   loadHttpProxyAgent(): Promise<unknown>;
   setMarkets(m: unknown[]): void;
   watchOrderBook(symbol: string): Promise<{ bids: number[][] }>;
-  watchTrades(symbol: string): Promise<Array<{ id: string }>>;
+  watchTrades(symbol: string): Promise<Array<{ id: string; amount: number }>>;
 }
 const ProBitfinex = (ccxt as unknown as { pro: Record<string, new (o: Record<string, unknown>) => Ex> }).pro.bitfinex;
 
@@ -75,7 +75,10 @@ for (let c = 0; c < sc.connections; c++) {
         const trades = await ex.watchTrades(sym);
         firstUpdate();
         if (sc.id === 'f') {
-          for (const t of trades) latency.record(Number(t.id));
+          for (const t of trades) {
+            if (t.amount === 999) return latency.end(); // sentinel: the last trade of the paced stream
+            latency.record(Number(t.id));
+          }
           continue;
         }
         if (trades.length > 0 && trades[trades.length - 1].id === String(SENTINEL_TRADE_ID)) return loopDone();

@@ -35,6 +35,7 @@ const sc = config.scenario;
 watchdog(sc.id === 'e' ? 120_000 : 120_000);
 const createBfxSystem = await load();
 const started = process.hrtime.bigint();
+if (process.env.BENCH_TRACE) process.stderr.write(`[library] created at ${(Number(started / 1000n) / 1000).toFixed(0)} ms\n`);
 const meter = new Meter(sc.updates);
 const latency = new Latency(sc.updates);
 let snapshots = 0;
@@ -45,12 +46,18 @@ const bfx = createBfxSystem({
   restHost: config.restUrl,
   connections: sc.connections,
   conf: { checksum: sc.checksumFrames, sequence: false },
-  logLevel: 'error',
+  logLevel: (process.env.BENCH_LIB_LOG ?? 'error') as 'error',
 });
 
+// (d) timeline for the note: when the sockets opened and when 10 % / 50 % of the acks arrived
+const since = (): number => Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+const marks: string[] = [];
+let opens = 0;
+let acks = 0;
 const onSnapshot = (): void => {
   if (++snapshots !== sc.subs.length) return;
   if (sc.id === 'd') {
+    if (process.env.BENCH_TRACE) note = `timeline ms: ${marks.join(', ')}, all snapshots ${since()}`;
     finish({ ok: true, subscribeMs: Number(process.hrtime.bigint() - started) / 1e6, note });
     return;
   }
@@ -71,6 +78,15 @@ if (sc.id === 'e') {
     if (live[k] === undefined) n++;
     live[k] = nowUs();
     if (n === sc.subs.length) finish({ ok: true, live, note });
+  }) as never);
+}
+if (sc.id === 'd' && process.env.BENCH_TRACE) {
+  bfx.ws.on('open', (() => {
+    if (++opens === 1 || opens === sc.connections) marks.push(`open#${opens} ${since()}`);
+  }) as never);
+  bfx.ws.on('subscribed', (() => {
+    ++acks;
+    if (acks === 1 || acks === sc.subs.length / 10 || acks === sc.subs.length / 2 || acks === sc.subs.length) marks.push(`ack#${acks} ${since()}`);
   }) as never);
 }
 bfx.ws.on('error', ((e: Error) => {
@@ -95,3 +111,4 @@ for (const s of sc.subs) {
   } else if (s.channel === 'ticker') h.on('t_ticker_update', onSnapshot as never);
   else h.on('candles_snapshot', onSnapshot as never);
 }
+if (process.env.BENCH_TRACE) process.stderr.write(`[library] ${sc.subs.length} subscribe calls returned after ${since()} ms\n`);

@@ -179,7 +179,7 @@ export function createSocketActor(runtime: SocketRuntime) {
       const subId = replyOwner(msg);
       const info = errorInfo(msg, 'subscription error');
       if (subId === undefined) {
-        log.warn({ code: info.bfxCode, msg: info.message }, 'error event');
+        log.warn({ code: info.bfxCode, text: info.message }, 'error event');
         return;
       }
       const chanId = num(msg.chanId);
@@ -190,7 +190,7 @@ export function createSocketActor(runtime: SocketRuntime) {
       }
       awaiting.delete(subId);
       dropWhenAcked.delete(subId);
-      log.warn({ subId, code: info.bfxCode, msg: info.message }, 'subscribe refused');
+      log.warn({ subId, code: info.bfxCode, text: info.message }, 'subscribe refused');
       back({ type: 'sub.error', subId, error: info });
     };
 
@@ -206,7 +206,7 @@ export function createSocketActor(runtime: SocketRuntime) {
         runtime.authenticated(index, reply.info);
         back({ type: 'socket.auth.ok', userId: reply.info.userId });
       } else {
-        log.error({ code: reply.error.bfxCode, msg: reply.error.message }, 'authentication failed');
+        log.error({ code: reply.error.bfxCode, text: reply.error.message }, 'authentication failed');
         back({ type: 'socket.auth.failed', error: { code: reply.error.code, message: reply.error.message, bfxCode: reply.error.bfxCode } });
       }
     };

@@ -233,10 +233,25 @@ describe('inputs: disconnected policy', () => {
     }
   });
 
-  it('a send that throws rejects as not connected', async () => {
+  it("a send that throws: 'reject' rejects as not connected, 'queue' queues until re-auth", async () => {
     const sendErr = createInputs({ send: () => { throw new Error('boom'); }, state: () => 'authenticated', timeoutMs: 10, policy: 'reject' });
     await expect(sendErr.cancelOrder({ id: 1 })).rejects.toMatchObject({ code: 'ERR_BFX_NOT_CONNECTED' });
     expect(sendErr.pendingCount).toBe(0);
+    let up = false;
+    const sent: unknown[][] = [];
+    const queued = createInputs({
+      send: (f) => {
+        if (!up) throw new Error('socket gone');
+        sent.push(f);
+      },
+      state: () => 'authenticated', timeoutMs: 1000, policy: 'queue',
+    });
+    const p = queued.calc('balance');
+    expect(queued.queuedCount).toBe(1);
+    up = true;
+    queued.onAuthenticated();
+    await expect(p).resolves.toBeUndefined();
+    expect(sent).toEqual([[0, 'calc', null, [['balance']]]]);
   });
 
   it('close() rejects pending and queued inputs with ERR_BFX_CLOSED, and later calls too', async () => {

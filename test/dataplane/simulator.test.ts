@@ -124,6 +124,23 @@ describe('data plane against the simulator (loopback socket)', () => {
     expect(c.router.lastSeq).toBeGreaterThan(10);
   });
 
+  it('funding ticker / trades and derivatives status decode from the live feed', async () => {
+    const subs = [
+      normalizeSubscription('ticker', { symbol: 'fUSD' }, 'ftk'),
+      normalizeSubscription('trades', { symbol: 'fUSD' }, 'ftr'),
+      normalizeSubscription('status', { key: 'deriv:tBTCF0:USTF0' }, 'st'),
+    ];
+    conn = connect(sim.wsUrl, subs, FLAGS);
+    const c = conn;
+    await c.opened;
+    await until(() => c.of('f_ticker_update').length > 0 && c.of('f_trades_snapshot').length > 0 && c.of('derivatives_status_update').length > 0);
+    expect(c.of('f_ticker_update')[0][1]).toMatchObject({ frr: expect.any(Number), bid: expect.any(Number) });
+    expect(c.of('derivatives_status_update')[0][1]).toMatchObject({ mts: expect.any(Number), markPrice: expect.any(Number) });
+    for (const [, trade] of c.of('f_trade_execution')) expect(trade).toMatchObject({ rate: expect.any(Number), period: expect.any(Number) });
+    expect(c.problems).toEqual([]);
+    expect(c.gaps).toEqual([]);
+  });
+
   it('BULK_UPDATES books verify too', async () => {
     conn = connect(sim.wsUrl, books.slice(0, 3), FLAGS | ConfFlag.BULK_UPDATES);
     const c = conn;

@@ -251,7 +251,7 @@ describe('book sink', () => {
     const rec = recordingEvents();
     const bestSeen: unknown[] = [];
     const holder: { sink?: ReturnType<typeof createChannelSink> } = {};
-    const emit: SinkEmitter = (event) => {
+    const emit: SinkEmitter = (event, ..._args) => {
       if (event.startsWith('t_book')) bestSeen.push(holder.sink?.book?.bestBid());
     };
     const sink = (holder.sink = createChannelSink(s, emit, rec.events, BOOK));

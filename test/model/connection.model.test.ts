@@ -36,16 +36,19 @@ const SKIPPED = new Set(['SUBSCRIBE', 'UNSUBSCRIBE', 'RESYNC_ALL', 'sub.ack', 's
 
 type Snap = AnyMachineSnapshot;
 const ownEvents = (s: Snap): string[] => [...new Set(s._nodes.flatMap((n) => n.ownEvents))];
-const events = (s: Snap): EventObject[] => ownEvents(s).filter((t) => !SKIPPED.has(t)).flatMap((t) => VARIANTS[t] ?? [{ type: t }]);
+const events = (s: Snap): ConnectionEvent[] =>
+  ownEvents(s)
+    .filter((t) => !SKIPPED.has(t))
+    .flatMap((t) => VARIANTS[t] ?? [{ type: t } as unknown as ConnectionEvent]);
 const serializeState = (s: Snap): string => JSON.stringify([s.value, s.context.attempt, s.context.paused, s.status]);
 const serializeEvent = (e: EventObject): string => JSON.stringify(e);
 
 /** A smaller alphabet for the (exponential) simple paths: no maintenance, no bad version. */
 const CORE = new Set(['socket.info:2', 'socket.info:20051', 'socket.conf:true', 'socket.auth.ok', 'socket.auth.failed', 'socket.closed', 'CLOSE']);
-const coreEvents = (s: Snap): EventObject[] =>
+const coreEvents = (s: Snap): ConnectionEvent[] =>
   events(s).filter((e) => {
     if (e.type.startsWith('xstate.after.')) return true;
-    const ev = e as ConnectionEvent;
+    const ev = e;
     const tag = ev.type === 'socket.info' ? `socket.info:${ev.version ?? ev.code}` : ev.type === 'socket.conf' ? `socket.conf:${ev.ok}` : ev.type;
     return CORE.has(tag);
   });

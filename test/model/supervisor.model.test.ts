@@ -19,7 +19,7 @@ const SUBS = ['a', 'b', 'c'];
 type Snap = AnyMachineSnapshot;
 const ctx = (s: Snap): SupervisorContext => s.context as SupervisorContext;
 
-function events(s: Snap): EventObject[] {
+function events(s: Snap): SupervisorEvent[] {
   const c = ctx(s);
   const out: SupervisorEvent[] = [{ type: 'CONNECT' }, { type: 'CLOSE', code: 4000, reason: 'bye' }];
   for (const subId of SUBS) {
@@ -41,8 +41,6 @@ const serializeState = (s: Snap): string => {
   return JSON.stringify([s.value, c.intents, c.dead, c.limits]);
 };
 const serializeEvent = (e: EventObject): string => JSON.stringify(e);
-/** Coarser key for the simple paths (their step states are representatives of this key). */
-const serializeCounts = (s: Snap): string => JSON.stringify([s.value, Object.keys(ctx(s).intents).length, ctx(s).dead.length]);
 
 /**
  * For traversal only: children without system ids (repeated spawns from one snapshot would clash in
@@ -57,12 +55,15 @@ const graphMachine = supervisorMachine.provide({
   },
 });
 const shortest = getShortestPaths(graphMachine, { input: INPUT, events, serializeState, serializeEvent });
+/** Simple paths over a smaller alphabet (two sub ids), full state keys. */
 const simple = getSimplePaths(graphMachine, {
   input: INPUT,
-  events: (s) => events(s).filter((e) => e.type !== 'CONN.SUB_LIMIT' || (e as { subId: string }).subId === 'a'),
-  serializeState: serializeCounts,
+  events: (s) => events(s).filter((e) => !('subId' in e) || e.subId !== 'c'),
+  serializeState,
   serializeEvent,
 });
+/** Every 20th simple path (deterministic sample; all 8k+ take two minutes). */
+const simpleSample = simple.filter((_, i) => i % 20 === 0);
 const reached = new Set<string>();
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -79,7 +80,7 @@ async function replay(steps: ReadonlyArray<{ state: Snap; event: EventObject }>,
       socketOf(index)?.emit({ type: 'socket.closed', code: 1006, reason: 'dropped' });
     } else if (event.type === 'CONN.SUB_LIMIT') {
       socketOf(event.index)?.emit({ type: 'sub.error', subId: event.subId, error: { code: 'ERR_BFX_SUBSCRIPTION', message: 'subscribe: limit', bfxCode: 10305 } });
-    } else if (event.type !== 'xstate.init') actor.send(event);
+    } else if ((event.type as string) !== 'xstate.init') actor.send(event);
     await tick();
     const snap = actor.getSnapshot();
     expect(serialize(snap), `after ${event.type}`).toEqual(serialize(step.state));
@@ -97,11 +98,11 @@ const name = (steps: ReadonlyArray<{ event: EventObject }>) =>
 
 describe('supervisor machine: model-based paths', () => {
   it('generates paths', () => {
-    console.info(`supervisor machine: ${shortest.length} shortest paths, ${simple.length} simple paths`);
+    console.info(`supervisor machine: ${shortest.length} shortest paths, ${simple.length} simple paths (${simpleSample.length} replayed)`);
     expect(shortest.length).toBeGreaterThan(10);
   });
   it.each(shortest.map((p) => [name(p.steps), p] as const))('shortest: %s', async (_n, p) => replay(p.steps, serializeState));
-  it.each(simple.slice(0, 300).map((p) => [name(p.steps), p] as const))('simple: %s', async (_n, p) => replay(p.steps, serializeCounts));
+  it.each(simpleSample.map((p) => [name(p.steps), p] as const))('simple: %s', async (_n, p) => replay(p.steps, serializeState));
   it('reached every state node', () => {
     expect(getStateNodes(supervisorMachine.root).map((n) => n.id).filter((id) => !reached.has(id))).toEqual([]);
   });

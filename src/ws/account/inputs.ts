@@ -4,12 +4,13 @@
  *
  * **Disconnected policy.** An input made while the connection is not authenticated is, per the
  * `policy` option:
- * - `'reject'` (the default of the client): rejected at once with a `NotConnectedError`
- *   (`ERR_BFX_NOT_AUTHENTICATED`). Nothing is sent later: an order never goes out minutes after
- *   the moment it was meant for.
- * - `'queue'`: kept in order and sent right after the next successful authentication. The input's
- *   timeout counts from the call, queue time included: a queued input that times out is rejected
- *   with `ERR_BFX_INPUT_TIMEOUT` and never sent.
+ * - `'queue'` (the default of the WebSocket client): kept in order and sent right after the next
+ *   successful authentication. The input's timeout (client default 10 s) counts from the call,
+ *   queue time included: a queued input that times out is rejected with `ERR_BFX_INPUT_TIMEOUT`
+ *   and never sent, so an order never goes out long after the moment it was meant for. An input
+ *   whose send fails because the socket just went away is queued the same way.
+ * - `'reject'`: rejected at once with a `NotConnectedError` (`ERR_BFX_NOT_AUTHENTICATED`);
+ *   nothing is sent later.
  *
  * Either way nothing is lost silently. An input already sent when the socket drops is rejected
  * with `ERR_BFX_NOT_CONNECTED` (its outcome is unknown: check the order snapshot after re-auth; it
@@ -127,6 +128,12 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
     try {
       deps.send(r.frame);
     } catch (err) {
+      // Not sent: the socket went away before the connection noticed. Under 'queue' the input
+      // waits for the next authentication like any other; under 'reject' it fails now.
+      if (deps.policy === 'queue' && !closed) {
+        queue.push(r);
+        return;
+      }
       return fail(r, new NotConnectedError(`Input ${String(r.frame[1])} could not be sent: ${err instanceof Error ? err.message : String(err)}`));
     }
     if (r.answer === null) {

@@ -1,0 +1,28 @@
+/**
+ * Reconnection: the simulator drops every socket; the client reconnects with exponential backoff
+ * (3 s growing to 60 s by default; small here), re-sends conf, re-authenticates and resubscribes,
+ * then emits `reconnection(attempts, downtimeMs)`.
+ *
+ *   npx tsx examples/ws-reconnection.ts
+ */
+import { createBfxSimulator } from '../src/simulator/index.js';
+import { createBfxSystem } from '../src/system.js';
+
+const sim = await createBfxSimulator();
+const bfx = createBfxSystem({ wssHost: sim.wsUrl, restHost: sim.restUrl, connections: 1, backoff: { initialMs: 200, maxMs: 2_000 }, logLevel: 'info' });
+
+bfx.ws.on('disconnection', (code, reason) => console.log('disconnection', code, reason));
+const back = new Promise<void>((resolve) =>
+  bfx.ws.on('reconnection', (attempts, downtimeMs) => {
+    console.log(`reconnected after ${attempts} attempt(s), down for ${downtimeMs} ms`);
+    resolve();
+  }),
+);
+await bfx.ws.subscribe('ticker', { symbol: 'tBTCUSD' });
+sim.faults.refuseConnections(500, 429);
+sim.faults.dropAll();
+await back;
+bfx.ws.once('subscribed', (sub) => console.log('resubscribed', sub.symbol));
+await new Promise((r) => setTimeout(r, 300));
+await bfx.close();
+await sim.close();
