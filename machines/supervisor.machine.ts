@@ -255,10 +255,7 @@ export const supervisorMachine = setup({
         SUBSCRIBE: { actions: { type: 'report', params: reports.closed } },
       },
     },
-    closed: {
-      type: 'final',
-      on: {},
-    },
+    closed: { type: 'final' },
   },
   output: ({ context }) => ({ code: context.closeCode, reason: context.closeReason }),
 });

@@ -6,7 +6,7 @@
 export { createRestClient, DEFAULT_REST_TIMEOUT_MS, type RestClient } from './client.js';
 export type { RestClientOptions, RequestOptions, RestLogger, FetchFn, Decimal, HistoryParams, SortedHistoryParams } from './types.js';
 export { DEFAULT_RETRY_POLICY, backoffDelay, type RetryPolicy } from './retry.js';
-export { publicEndpoints, type PublicApi, type SymbolList, type BookParams, type TradingAveragePriceParams, type FundingAveragePriceParams } from './public.js';
+export { publicEndpoints, type PublicApi, type SymbolList, type BookParams as RestBookParams, type TradingAveragePriceParams, type FundingAveragePriceParams } from './public.js';
 export { authEndpoints, type AuthApi } from './auth.js';
 export type { SubmitOrderParams, UpdateOrderParams, CancelOrderParams, CancelOrderMultiParams, OrderMultiOp, BalanceAvailableParams } from './auth-trading.js';
 export type { SubmitFundingOfferParams, AutoRenewParams, KeepFundingParams, FundingHistoryParams } from './auth-funding.js';

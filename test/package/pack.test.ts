@@ -3,7 +3,8 @@
  * node_modules and imports it from ESM and from CommonJS.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,9 +26,14 @@ describe('packed package', () => {
   beforeAll(() => {
     rmSync(work, { recursive: true, force: true });
     mkdirSync(installed, { recursive: true });
-    const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const file = (JSON.parse(out.slice(out.indexOf('['))) as { filename: string }[])[0].filename;
-    execFileSync('tar', ['-xzf', join(work, file), '-C', installed, '--strip-components=1']);
+    const dest = mkdtempSync(join(tmpdir(), 'bfx-pack-'));
+    try {
+      const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dest], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const file = (JSON.parse(out.slice(out.indexOf('['))) as { filename: string }[])[0].filename;
+      execFileSync('tar', ['-xzf', join(dest, file), '-C', installed, '--strip-components=1']);
+    } finally {
+      rmSync(dest, { recursive: true, force: true });
+    }
     writeFileSync(join(work, 'esm.mjs'), `import * as lib from 'bfx-actors';\n${probe}`);
     writeFileSync(join(work, 'cjs.cjs'), `const lib = require('bfx-actors');\n${probe}`);
   }, 180_000);
