@@ -1,6 +1,8 @@
 /**
  * Summarise a V8 .cpuprofile: self time per function (top N), and self time per source area.
- * Usage: node --import tsx profile-summary.ts results/profiles/library-a-*.cpuprofile [top=25]
+ * Usage: node --import tsx profile-summary.ts FILE.cpuprofile [top=25] [lastMs]
+ * (`lastMs`: only the samples of the profile's last lastMs ms, e.g. the measurement window, since a
+ * client exits right after its last update.)
  */
 import { readFileSync } from 'node:fs';
 
@@ -11,8 +13,15 @@ const file = process.argv[2];
 const top = Number(process.argv[3] ?? 25);
 const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(p.nodes.map((n) => [n.id, n]));
+const lastMs = process.argv[4] === undefined ? Infinity : Number(process.argv[4]);
 const self = new Map<number, number>();
-for (let i = 0; i < p.samples.length; i++) self.set(p.samples[i], (self.get(p.samples[i]) ?? 0) + (p.timeDeltas[i] ?? 0));
+let t = p.startTime;
+const from = p.endTime - lastMs * 1000;
+for (let i = 0; i < p.samples.length; i++) {
+  t += p.timeDeltas[i] ?? 0;
+  if (t < from) continue;
+  self.set(p.samples[i], (self.get(p.samples[i]) ?? 0) + (p.timeDeltas[i] ?? 0));
+}
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 const fn = new Map<string, number>();
 const area = new Map<string, number>();

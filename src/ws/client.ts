@@ -19,9 +19,7 @@ import {
   AuthError,
   BfxAbortError,
   BfxError,
-  BfxProtocolError,
   BfxTimeoutError,
-  CapacityError,
   ListenerError,
   NotConnectedError,
   SubscriptionError,
@@ -35,22 +33,13 @@ import { createAccountSink } from './account/sink.js';
 import { ConfFlag, type Channel, type ChannelParams, type ChannelSink, type DataPlaneEvents, type Subscription } from './contracts.js';
 import { createChannelSink, type ManagedChannelSink } from './dataplane/sinks.js';
 import { normalizeSubscription, subscriptionKey } from './dataplane/subscriptions.js';
-import type { BfxWsEventName, BfxWsEvents, PublicChannelEventName, SinkEmitter } from './events.js';
+import type { BfxWsEventName, BfxWsEvents, SinkEmitter } from './events.js';
+import { confFlags, DATA_EVENTS, toError, type ConfOptions } from './client-support.js';
 import { DEFAULT_ITERATOR_BUFFER, SubscriptionHandle, type HandleMessage } from './handle.js';
 import { EventHub } from './hub.js';
 import { createSocketActor, type SocketRuntime } from './socket-actor.js';
 
-/** Conf flags to request (sent after `info`, on every connect). */
-export interface ConfOptions {
-  /** OB_CHECKSUM: verify managed books (default true). */
-  readonly checksum?: boolean;
-  /** SEQ_ALL: audit sequence numbers, resubscribe on a gap (default true). */
-  readonly sequence?: boolean;
-  /** TIMESTAMP (default false). */
-  readonly timestamp?: boolean;
-  /** BULK_UPDATES (default false). */
-  readonly bulk?: boolean;
-}
+export { confFlags, type ConfOptions } from './client-support.js';
 
 /** Options of the WebSocket client. */
 export interface WsClientOptions {
@@ -110,62 +99,6 @@ interface Entry {
   chanId: number | null;
   timer: ReturnType<typeof setTimeout> | undefined;
   unsubscribers: Array<() => void>;
-}
-
-const DATA_EVENTS: ReadonlySet<string> = new Set<PublicChannelEventName>([
-  't_ticker_update',
-  'f_ticker_update',
-  't_trades_snapshot',
-  'f_trades_snapshot',
-  't_trade_execution',
-  't_trade_execution_update',
-  'f_trade_execution',
-  'f_trade_execution_update',
-  't_book_snapshot',
-  't_book_update',
-  'f_book_snapshot',
-  'f_book_update',
-  't_raw_book_snapshot',
-  't_raw_book_update',
-  'f_raw_book_snapshot',
-  'f_raw_book_update',
-  'candles_snapshot',
-  'candles_update',
-  'derivatives_status_update',
-  'liquidation_feed_update',
-]);
-
-/** The conf flags for `conf`. */
-export function confFlags(conf: ConfOptions = {}): number {
-  let flags = 0;
-  if (conf.checksum ?? true) flags |= ConfFlag.OB_CHECKSUM;
-  if (conf.sequence ?? true) flags |= ConfFlag.SEQ_ALL;
-  if (conf.timestamp ?? false) flags |= ConfFlag.TIMESTAMP;
-  if (conf.bulk ?? false) flags |= ConfFlag.BULK_UPDATES;
-  return flags;
-}
-
-/** Turn a machine error description into the typed error. */
-function toError(info: ErrorInfo, context: { subId?: string; channel?: string; connections?: number; capacity?: number } = {}): BfxError {
-  switch (info.code) {
-    case 'ERR_BFX_CAPACITY': {
-      const e = new CapacityError(context.connections ?? 0, context.capacity ?? 0);
-      return info.bfxCode === undefined ? e : Object.assign(e, { bfxCode: info.bfxCode });
-    }
-    case 'ERR_BFX_AUTH':
-      return new AuthError(info.message, info.bfxCode === undefined ? {} : { bfxCode: info.bfxCode });
-    case 'ERR_BFX_CLOSED':
-      return new NotConnectedError(info.message, 'ERR_BFX_CLOSED');
-    case 'ERR_BFX_PROTOCOL':
-      return new BfxProtocolError(info.message);
-    case 'ERR_BFX_DUPLICATE_SUB_ID':
-    case 'ERR_BFX_UNKNOWN_SUBSCRIPTION':
-      return new SubscriptionError(info.message, { ...context, code: info.code });
-    case 'ERR_BFX_NETWORK':
-      return new NotConnectedError(info.message);
-    default:
-      return new SubscriptionError(info.message, { ...context, bfxCode: info.bfxCode });
-  }
 }
 
 /**
@@ -554,6 +487,7 @@ export class WsClient {
       case 'open':
         return this.#onOpen(r.index, r.attempts, r.downtimeMs);
       case 'disconnected':
+        this.#connStates.set(r.index, 'reconnecting');
         this.#log.warn({ conn: r.index, code: r.code, reason: r.reason }, 'disconnected');
         for (const e of this.#registry.values()) if (e.conn === r.index) e.handle.markPending();
         this.#hub.emit('disconnection', r.code, r.reason);
@@ -603,13 +537,15 @@ export class WsClient {
     }
   }
 
+  /** `open` is emitted when the client goes from no open socket to one (not once per socket). */
   #onOpen(index: number, attempts: number, downtimeMs: number | null): void {
+    const wasOpen = [...this.#connStates.values()].includes('open');
     this.#connStates.set(index, 'open');
     this.#log.info({ conn: index, attempts }, 'connection open');
     const waiters = this.#connectWaiters;
     this.#connectWaiters = [];
     for (const w of waiters) w.resolve();
-    this.#hub.emit('open');
+    if (!wasOpen) this.#hub.emit('open');
     if (downtimeMs !== null) this.#hub.emit('reconnection', attempts, downtimeMs);
   }
 

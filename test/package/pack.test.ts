@@ -28,8 +28,10 @@ describe('packed package', () => {
     mkdirSync(installed, { recursive: true });
     const dest = mkdtempSync(join(tmpdir(), 'bfx-pack-'));
     try {
-      const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dest], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      const file = (JSON.parse(out.slice(out.indexOf('['))) as { filename: string }[])[0].filename;
+      // Build first, then pack without lifecycle scripts so stdout holds only npm's JSON.
+      execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+      const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      const file = (JSON.parse(out) as { filename: string }[])[0].filename;
       execFileSync('tar', ['-xzf', join(dest, file), '-C', installed, '--strip-components=1']);
     } finally {
       rmSync(dest, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BfxWsEventName } from '../../src/ws/events.js';
-import { startHarness, waitFor, type Harness } from './harness.js';
+import { sleep, startHarness, waitFor, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -92,6 +92,14 @@ describe('public channels against the simulator', () => {
     await ws.subscribe('ticker', { symbol: 'tBTCUSD' }, { subId: 'mine' });
     await expect(ws.subscribe('ticker', { symbol: 'tETHUSD' }, { subId: 'mine' })).rejects.toMatchObject({ code: 'ERR_BFX_DUPLICATE_SUB_ID' });
     expect(ws.subscriptions().map((s) => s.subscription.subId)).toEqual(['mine']);
+  });
+
+  it('autoConnect: false opens no socket until the first subscribe', async () => {
+    h = await startHarness({}, { autoConnect: false, connections: 2 });
+    await sleep(100);
+    expect(h.sim.faults.connections()).toHaveLength(0);
+    await h.bfx.ws.subscribe('ticker', { symbol: 'tBTCUSD' });
+    expect(h.sim.faults.connections()).toHaveLength(2);
   });
 
   it('shares the channel on a duplicate subscription (10301): both handles resolve', async () => {

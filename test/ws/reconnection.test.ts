@@ -71,6 +71,16 @@ describe('reconnection against the simulator', () => {
     expect(refusals).toBeLessThan(6);
   });
 
+  it('a quiet socket (no subscription, no heartbeats) is kept alive by pings, not reconnected', async () => {
+    h = await startHarness({}, { connections: 2, heartbeatTimeoutMs: 300 });
+    let disconnections = 0;
+    h.bfx.ws.on('disconnection', () => void disconnections++);
+    await h.bfx.ws.subscribe('ticker', { symbol: 'tBTCUSD' });
+    await sleep(1_200);
+    expect(disconnections).toBe(0);
+    expect(h.bfx.ws.connections().map((c) => c.state)).toEqual(['open', 'open']);
+  });
+
   it('re-sends conf on every reconnect before any subscribe', async () => {
     const rec = recordingFactory();
     h = await startHarness({}, { connections: 1, socketFactory: rec.factory });
