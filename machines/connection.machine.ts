@@ -172,6 +172,8 @@ export const connectionMachine = setup({
   },
   guards: {
     isVersion2: ({ event }) => event.type === 'socket.info' && event.version === 2,
+    platformDown: ({ event }) => event.type === 'socket.info' && event.platform === 0,
+    platformBackWhilePaused: ({ event, context }) => event.type === 'socket.info' && event.platform === 1 && context.paused,
     isBadVersion: ({ event }) => event.type === 'socket.info' && event.version !== null && event.version !== 2,
     isRestart: ({ event }) => event.type === 'socket.info' && event.code === INFO_RESTART,
     isMaintenanceStart: ({ event }) => event.type === 'socket.info' && event.code === INFO_MAINTENANCE_START,
@@ -345,6 +347,12 @@ export const connectionMachine = setup({
           after: { connectTimeout: { target: '#connection.reconnecting', actions: ['storeTimeout', 'markDown', { type: 'report', params: reports.disconnected }] } },
           on: {
             'socket.info': [
+              { guard: and(['isVersion2', 'platformDown']), target: 'configuring', actions: ['setPaused', { type: 'report', params: reports.maintenance }] },
+              {
+                guard: and(['isVersion2', 'platformBackWhilePaused']),
+                target: 'configuring',
+                actions: ['clearPaused', { type: 'report', params: reports.maintenance }],
+              },
               { guard: 'isVersion2', target: 'configuring' },
               { guard: 'isBadVersion', target: '#connection.closed', actions: 'storeBadVersion' },
             ],

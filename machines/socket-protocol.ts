@@ -28,7 +28,8 @@ export type SocketCommand =
 /** Events the socket actor sends back to its connection machine. */
 export type SocketEvent =
   | { type: 'socket.open' }
-  | { type: 'socket.info'; version: number | null; code: number | null }
+  /** `platform`: `platform.status` of the greeting info (1 operative, 0 maintenance), when present. */
+  | { type: 'socket.info'; version: number | null; code: number | null; platform?: number }
   | { type: 'socket.conf'; ok: boolean; flags: number }
   | { type: 'socket.auth.ok'; userId: number }
   | { type: 'socket.auth.failed'; error: ErrorInfo }

@@ -160,7 +160,14 @@ export class WsClient {
   /** The supervisor logic wired to this client (provide it to `createActor` or invoke it in a host machine). */
   get logic() {
     const runtime = this.#runtime();
-    const report = (_: unknown, params: RuntimeReport): void => this.#report(params);
+    const report = (_: unknown, params: RuntimeReport): void => {
+      try {
+        this.#report(params);
+      } catch (error) {
+        // A failure here must never error the machines (that would stop the whole system).
+        this.#log.error({ kind: params.kind, err: error instanceof Error ? error.message : String(error) }, 'report handling failed');
+      }
+    };
     return supervisorMachine.provide({
       actions: { report },
       actors: {
@@ -238,14 +245,19 @@ export class WsClient {
     if (index !== 0 || o.apiKey === undefined || o.apiSecret === undefined) {
       return Promise.reject(new AuthError('No credentials for this connection'));
     }
-    return buildAuthFrame({
-      apiKey: o.apiKey,
-      apiSecret: o.apiSecret,
-      nonce: nextAuthNonce(o.apiKey, o.nonce),
-      filter: o.filter,
-      dms: o.dms,
-      calc: o.calc,
-    });
+    try {
+      return buildAuthFrame({
+        apiKey: o.apiKey,
+        apiSecret: o.apiSecret,
+        nonce: nextAuthNonce(o.apiKey, o.nonce),
+        filter: o.filter,
+        dms: o.dms,
+        calc: o.calc,
+      });
+    } catch (error) {
+      // A custom nonce generator that throws must not break the connection actor.
+      return Promise.reject(error instanceof Error ? error : new AuthError(String(error)));
+    }
   }
 
   // ---------------------------------------------------------------- events

@@ -10,7 +10,7 @@
  * @module
  */
 import { fromCallback } from 'xstate';
-import { SequenceError, type BfxError } from '../errors.js';
+import { BfxProtocolError, SequenceError, type BfxError } from '../errors.js';
 import type { ErrorInfo } from '../../machines/reports.js';
 import type { SocketCommand, SocketEvent, SocketInput } from '../../machines/socket-protocol.js';
 import type { BfxLogger } from '../logging/logger.js';
@@ -91,6 +91,14 @@ export function createSocketActor(runtime: SocketRuntime) {
     let finished = false;
 
     const send = (frame: unknown): boolean => socket.send(JSON.stringify(frame));
+    /** Run a runtime callback from a socket/timer callback: a throw is reported, never rethrown into `ws`. */
+    const safely = (what: string, fn: () => void): void => {
+      try {
+        fn();
+      } catch (error) {
+        log.error({ err: error instanceof Error ? error.message : String(error) }, `${what} failed`);
+      }
+    };
 
     const rebind = (chanId: number): void => {
       const subIds = subsOf.get(chanId) ?? [];
@@ -216,8 +224,9 @@ export function createSocketActor(runtime: SocketRuntime) {
         case 'info': {
           const version = num(msg.version);
           const code = num(msg.code);
-          log.info({ version, code }, 'info');
-          back({ type: 'socket.info', version, code });
+          const platform = num((msg.platform as { status?: unknown } | undefined)?.status);
+          log.info({ version, code, platform }, 'info');
+          back(platform === null ? { type: 'socket.info', version, code } : { type: 'socket.info', version, code, platform });
           return;
         }
         case 'conf': {
@@ -259,7 +268,7 @@ export function createSocketActor(runtime: SocketRuntime) {
       if (finished) return;
       finished = true;
       clearInterval(watchdog);
-      runtime.detach(index);
+      safely('detach', () => runtime.detach(index));
       log.info({ code, reason }, code === CLOSE_HTTP_REFUSED ? 'connection refused (HTTP 429)' : 'socket closed');
       back({ type: 'socket.closed', code, reason });
     };
@@ -269,7 +278,7 @@ export function createSocketActor(runtime: SocketRuntime) {
       onOpen() {
         openedAt = Date.now();
         log.info({}, 'socket open');
-        runtime.attach(index, send);
+        safely('attach', () => runtime.attach(index, send));
         back({ type: 'socket.open' });
       },
       onMessage: (data) => router.handle(data),
@@ -289,9 +298,18 @@ export function createSocketActor(runtime: SocketRuntime) {
         send({ event: 'ping', cid: now });
       }
     };
-    const watchdog = setInterval(tick, Math.max(10, Math.floor(runtime.watchdogMs / 4)));
+    const watchdog = setInterval(() => safely('watchdog', tick), Math.max(10, Math.floor(runtime.watchdogMs / 4)));
 
     receive((command) => {
+      try {
+        handleCommand(command);
+      } catch (error) {
+        // Never let a runtime callback break the connection actor.
+        runtime.problem(index, new BfxProtocolError(`Socket command ${command.type} failed`, { cause: error }));
+      }
+    });
+
+    function handleCommand(command: SocketCommand): void {
       switch (command.type) {
         case 'conf':
           requestedFlags = command.flags;
@@ -319,13 +337,13 @@ export function createSocketActor(runtime: SocketRuntime) {
           socket.close(command.code, command.reason);
           return;
       }
-    });
+    }
 
     return () => {
       clearInterval(watchdog);
       if (!finished) {
         finished = true;
-        runtime.detach(index);
+        safely('detach', () => runtime.detach(index));
         socket.close(1000, 'connection actor stopped');
       }
       router.reset();

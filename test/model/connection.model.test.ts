@@ -18,6 +18,8 @@ const INPUT: ConnectionInput = { index: 0, url: 'ws://fake', auth: true, flags: 
 const VARIANTS: Record<string, ConnectionEvent[]> = {
   'socket.info': [
     { type: 'socket.info', version: 2, code: null },
+    { type: 'socket.info', version: 2, code: null, platform: 0 },
+    { type: 'socket.info', version: 2, code: null, platform: 1 },
     { type: 'socket.info', version: 3, code: null },
     { type: 'socket.info', version: null, code: 20051 },
     { type: 'socket.info', version: null, code: 20060 },
@@ -49,7 +51,7 @@ const coreEvents = (s: Snap): ConnectionEvent[] =>
   events(s).filter((e) => {
     if (e.type.startsWith('xstate.after.')) return true;
     const ev = e;
-    const tag = ev.type === 'socket.info' ? `socket.info:${ev.version ?? ev.code}` : ev.type === 'socket.conf' ? `socket.conf:${ev.ok}` : ev.type;
+    const tag = ev.type === 'socket.info' ? `socket.info:${ev.version ?? ev.code}${ev.platform === undefined ? '' : `:p${ev.platform}`}` : ev.type === 'socket.conf' ? `socket.conf:${ev.ok}` : ev.type;
     return CORE.has(tag);
   });
 

@@ -94,6 +94,28 @@ describe('public channels against the simulator', () => {
     expect(ws.subscriptions().map((s) => s.subscription.subId)).toEqual(['mine']);
   });
 
+  it('a subscribe the server never answers rejects with BfxTimeoutError (never pending forever)', async () => {
+    h = await startHarness({}, { subscribeTimeoutMs: 300, connections: 1 });
+    const t0 = Date.now();
+    await expect(h.bfx.ws.subscribe('status', { key: 'deriv:tNOPEF0:USTF0' })).rejects.toMatchObject({ code: 'ERR_BFX_TIMEOUT' });
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(h.bfx.ws.subscriptions()).toEqual([]);
+  });
+
+  it('a throwing `error` listener is contained (logged), the client keeps working', async () => {
+    h = await startHarness({ market: { updatesPerSecond: 50 } }, { connections: 1 });
+    h.bfx.ws.on('error', () => {
+      throw new Error('error listener bug');
+    });
+    const t = h.bfx.ws.subscribe('ticker', { symbol: 'tBTCUSD' });
+    await t;
+    h.sim.faults.sendMalformed('json');
+    await waitFor(() => h!.errors.length > 0, 5_000, 'error event');
+    let n = 0;
+    t.on('t_ticker_update', () => void n++);
+    await waitFor(() => n > 1, 5_000, 'more data');
+  });
+
   it('autoConnect: false opens no socket until the first subscribe', async () => {
     h = await startHarness({}, { autoConnect: false, connections: 2 });
     await sleep(100);

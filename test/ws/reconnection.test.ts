@@ -72,13 +72,26 @@ describe('reconnection against the simulator', () => {
   });
 
   it('a quiet socket (no subscription, no heartbeats) is kept alive by pings, not reconnected', async () => {
-    h = await startHarness({}, { connections: 2, heartbeatTimeoutMs: 300 });
+    h = await startHarness({}, { connections: 2, heartbeatTimeoutMs: 600 });
     let disconnections = 0;
     h.bfx.ws.on('disconnection', () => void disconnections++);
     await h.bfx.ws.subscribe('ticker', { symbol: 'tBTCUSD' });
-    await sleep(1_200);
+    await sleep(2_000);
     expect(disconnections).toBe(0);
     expect(h.bfx.ws.connections().map((c) => c.state)).toEqual(['open', 'open']);
+  });
+
+  it('emits `open` once at start and once more after a full outage, not per socket', async () => {
+    h = await startHarness({}, { connections: 3 });
+    let opens = 0;
+    h.bfx.ws.on('open', () => void opens++);
+    await h.bfx.ws.connect();
+    await waitFor(() => h!.bfx.ws.connections().every((c) => c.state === 'open'), 5_000, 'all open');
+    expect(opens).toBe(1);
+    h.sim.faults.dropAll();
+    await waitFor(() => opens === 2 && h!.bfx.ws.connections().every((c) => c.state === 'open'), 5_000, 'back');
+    await sleep(100);
+    expect(opens).toBe(2);
   });
 
   it('re-sends conf on every reconnect before any subscribe', async () => {
@@ -125,6 +138,24 @@ describe('reconnection against the simulator', () => {
     await waitFor(() => allLiveOnce(h!), 5_000, 'live once');
     await sleep(100);
     expect(serverSubscriptions(h.sim).total).toBe(6);
+  });
+
+  it('maintenance seen at (re)connect: platform.status 0 keeps it on, status 1 ends a maintenance missed while down', async () => {
+    h = await startHarness({}, { connections: 1 });
+    const seen: boolean[] = [];
+    h.bfx.ws.on('maintenance', (active) => void seen.push(active));
+    await subscribeSix(h);
+    h.sim.faults.maintenance('start');
+    await waitFor(() => seen.length === 1, 5_000, 'maintenance start');
+    h.sim.faults.dropAll();
+    await waitFor(() => allLiveOnce(h!), 10_000, 'restored during maintenance');
+    expect(h.bfx.ws.maintenance).toBe(true);
+    h.sim.faults.refuseConnections(300, 503);
+    h.sim.faults.dropAll();
+    h.sim.faults.maintenance('end');
+    await waitFor(() => seen.length === 2, 10_000, 'maintenance end seen at reconnect');
+    expect(seen).toEqual([true, false]);
+    await waitFor(() => allLiveOnce(h!), 10_000, 'restored');
   });
 
   it('checksum corruption → checksum_mismatch, resync of that book, then consistent again', async () => {
