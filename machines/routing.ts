@@ -2,6 +2,11 @@
  * Subscription routing maths for the supervisor: per-connection loads, effective capacities (the
  * configured capacity, lowered when a server answered 10305) and the choice of connection.
  *
+ * The routing tables ({@link RoutingTables}: intents, per-connection loads, key index) are plain
+ * data kept in the supervisor's context and maintained incrementally, so one routing decision costs
+ * O(connections + subscriptions sharing its key), not O(subscriptions). {@link RoutingDraft} changes
+ * a copy of them (copied once per event, however many subscriptions the event routes).
+ *
  * @module
  */
 
@@ -12,22 +17,35 @@ export interface Intent {
   readonly key: string;
 }
 
+/** The routing tables (plain data; `loads` and `byKey` are derived from `intents`). */
+export interface RoutingTables {
+  /** Sub id → where it lives. */
+  readonly intents: Readonly<Record<string, Intent>>;
+  /** Intents per connection, by connection index. */
+  readonly loads: readonly number[];
+  /** Key → sub id → connection, for every intent (same relative order as `intents`). */
+  readonly byKey: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
 /** What the routing decision looks at. */
-export interface RoutingState {
+export interface RoutingState extends RoutingTables {
   readonly connections: number;
   readonly capacity: number;
   /** Lowered capacities (10305 from the server), by connection index. */
   readonly limits: Readonly<Record<number, number>>;
   /** Connections that are gone for good. */
   readonly dead: readonly number[];
-  readonly intents: Readonly<Record<string, Intent>>;
 }
 
-/** Subscriptions per connection. */
-export function loads(state: RoutingState, except?: string): number[] {
-  const out = new Array<number>(state.connections).fill(0);
-  for (const [subId, intent] of Object.entries(state.intents)) if (subId !== except) out[intent.conn] = (out[intent.conn] ?? 0) + 1;
-  return out;
+/** Empty routing tables for `connections` connections. */
+export function emptyTables(connections: number): RoutingTables {
+  return { intents: {}, loads: new Array<number>(connections).fill(0), byKey: {} };
+}
+
+/** Subscriptions on connection `i` (not counting the intent `except`). */
+export function loadOf(state: RoutingState, i: number, except?: string): number {
+  const load = state.loads[i] ?? 0;
+  return except !== undefined && state.intents[except]?.conn === i ? load - 1 : load;
 }
 
 /** Effective capacity of connection `i`. */
@@ -37,18 +55,28 @@ export function capacityOf(state: RoutingState, i: number): number {
 }
 
 /**
- * The connection for a new subscription: the one already carrying the same key if it has room,
- * else the least-loaded connection with room (lowest index on ties), else `null` (full).
+ * The connection for a new subscription: the one already carrying the same key if it has room
+ * (the first such intent, in intent order), else the least-loaded connection with room (lowest
+ * index on ties), else `null` (full). `except` is left out of loads and keys (a re-route).
  */
 export function pickConnection(state: RoutingState, key: string, exclude: readonly number[] = [], except?: string): number | null {
-  const load = loads(state, except);
-  const hasRoom = (i: number): boolean => !exclude.includes(i) && load[i] < capacityOf(state, i);
-  for (const [subId, intent] of Object.entries(state.intents)) {
-    if (subId !== except && intent.key === key && hasRoom(intent.conn)) return intent.conn;
+  const hasRoom = (i: number): boolean => !exclude.includes(i) && loadOf(state, i, except) < capacityOf(state, i);
+  const sameKey = state.byKey[key];
+  if (sameKey !== undefined) {
+    for (const subId in sameKey) {
+      const conn = sameKey[subId];
+      if (subId !== except && conn !== undefined && hasRoom(conn)) return conn;
+    }
   }
   let best: number | null = null;
+  let bestLoad = 0;
   for (let i = 0; i < state.connections; i++) {
-    if (hasRoom(i) && (best === null || load[i] < load[best])) best = i;
+    if (!hasRoom(i)) continue;
+    const load = loadOf(state, i, except);
+    if (best === null || load < bestLoad) {
+      best = i;
+      bestLoad = load;
+    }
   }
   return best;
 }
@@ -58,4 +86,102 @@ export function totalCapacity(state: RoutingState): number {
   let total = 0;
   for (let i = 0; i < state.connections; i++) total += capacityOf(state, i);
   return total;
+}
+
+/**
+ * A working copy of the routing tables for one event: the records are copied once (on the first
+ * change), then changed in place; {@link RoutingDraft.tables} gives the new tables (the input
+ * tables are never mutated). Also a {@link RoutingState}, so decisions see earlier changes.
+ */
+export class RoutingDraft implements RoutingState {
+  readonly connections: number;
+  readonly capacity: number;
+  readonly limits: Readonly<Record<number, number>>;
+  readonly dead: readonly number[];
+  #intents: Record<string, Intent>;
+  #loads: number[];
+  #byKey: Record<string, Record<string, number>>;
+  #copied = false;
+  /** Keys whose inner record is already a private copy. */
+  readonly #ownKeys = new Set<string>();
+
+  constructor(state: RoutingState, limits: Readonly<Record<number, number>> = state.limits) {
+    this.connections = state.connections;
+    this.capacity = state.capacity;
+    this.limits = limits;
+    this.dead = state.dead;
+    this.#intents = state.intents as Record<string, Intent>;
+    this.#loads = state.loads as number[];
+    this.#byKey = state.byKey as Record<string, Record<string, number>>;
+  }
+
+  get intents(): Readonly<Record<string, Intent>> {
+    return this.#intents;
+  }
+
+  get loads(): readonly number[] {
+    return this.#loads;
+  }
+
+  get byKey(): Readonly<Record<string, Readonly<Record<string, number>>>> {
+    return this.#byKey;
+  }
+
+  /** The tables as they are now (plain data). */
+  tables(): RoutingTables {
+    return { intents: this.#intents, loads: this.#loads, byKey: this.#byKey };
+  }
+
+  /** Put (or move) `subId` on connection `conn`; a moved intent keeps its place in the order. */
+  set(subId: string, key: string, conn: number): void {
+    this.#copy();
+    const old = this.#intents[subId];
+    if (old !== undefined) {
+      this.#loads[old.conn] = (this.#loads[old.conn] ?? 0) - 1;
+      if (old.key !== key) this.#unkey(old.key, subId);
+    }
+    this.#intents[subId] = { conn, key };
+    this.#loads[conn] = (this.#loads[conn] ?? 0) + 1;
+    this.#keyRecord(key)[subId] = conn;
+  }
+
+  /** Forget `subId` (no-op when unknown). */
+  delete(subId: string): void {
+    const old = this.#intents[subId];
+    if (old === undefined) return;
+    this.#copy();
+    delete this.#intents[subId];
+    this.#loads[old.conn] = (this.#loads[old.conn] ?? 0) - 1;
+    this.#unkey(old.key, subId);
+  }
+
+  #copy(): void {
+    if (this.#copied) return;
+    this.#copied = true;
+    this.#intents = { ...this.#intents };
+    this.#loads = [...this.#loads];
+    this.#byKey = { ...this.#byKey };
+  }
+
+  #keyRecord(key: string): Record<string, number> {
+    if (this.#ownKeys.has(key)) return this.#byKey[key] ?? {};
+    const record: Record<string, number> = { ...this.#byKey[key] };
+    this.#byKey[key] = record;
+    this.#ownKeys.add(key);
+    return record;
+  }
+
+  #unkey(key: string, subId: string): void {
+    const record = this.#keyRecord(key);
+    delete record[subId];
+    let empty = true;
+    for (const _ in record) {
+      empty = false;
+      break;
+    }
+    if (empty) {
+      delete this.#byKey[key];
+      this.#ownKeys.delete(key);
+    }
+  }
 }

@@ -13,7 +13,7 @@ import { assign, enqueueActions, raise, setup, type ActorRefFrom, type DoneActor
 import type { BackoffOptions } from './backoff.js';
 import { connectionMachine, type ConnectionInput, type ConnectionNotice, type ConnectionOutput } from './connection.machine.js';
 import type { ErrorInfo, RuntimeReport } from './reports.js';
-import { pickConnection, totalCapacity, type Intent } from './routing.js';
+import { emptyTables, loadOf, pickConnection, RoutingDraft, totalCapacity, type RoutingTables } from './routing.js';
 
 /** Input of {@link supervisorMachine}. */
 export interface SupervisorInput {
@@ -37,8 +37,11 @@ export interface SupervisorInput {
   readonly connection?: Pick<ConnectionInput, 'maxAttempts' | 'connectTimeoutMs' | 'confTimeoutMs' | 'authTimeoutMs' | 'closeTimeoutMs'>;
 }
 
-/** Context of {@link supervisorMachine} (plain data). */
-export interface SupervisorContext {
+/**
+ * Context of {@link supervisorMachine} (plain data). The routing tables (`intents`, and derived from
+ * it `loads` per connection and the `byKey` index) are kept in step by every action that changes them.
+ */
+export interface SupervisorContext extends RoutingTables {
   readonly prefix: string;
   readonly url: string;
   readonly connections: number;
@@ -49,17 +52,25 @@ export interface SupervisorContext {
   readonly seed: number;
   readonly autoConnect: boolean;
   readonly connection: NonNullable<SupervisorInput['connection']>;
-  readonly intents: Readonly<Record<string, Intent>>;
   readonly limits: Readonly<Record<number, number>>;
   readonly dead: readonly number[];
   readonly closeCode: number;
   readonly closeReason: string;
 }
 
+/** One subscription to route. */
+export interface SubscribeRequest {
+  readonly subId: string;
+  /** Dedupe key (`book:tBTCUSD:P0:F0:25`). */
+  readonly key: string;
+}
+
 /** Events the supervisor accepts. */
 export type SupervisorEvent =
   | { type: 'CONNECT' }
   | { type: 'SUBSCRIBE'; subId: string; key: string }
+  /** Several subscribes at once (routed in order, exactly as that many `SUBSCRIBE` events would be). */
+  | { type: 'SUBSCRIBE_BATCH'; subs: ReadonlyArray<SubscribeRequest> }
   | { type: 'UNSUBSCRIBE'; subId: string }
   | { type: 'RESYNC'; subId: string }
   | { type: 'CLOSE'; code?: number; reason?: string }
@@ -86,14 +97,22 @@ const capacityError = (context: SupervisorContext, bfxCode?: number): ErrorInfo 
   ...(bfxCode === undefined ? {} : { bfxCode }),
 });
 
+const duplicateReport = (subId: string): RuntimeReport => ({
+  kind: 'rejected',
+  subId,
+  error: { code: 'ERR_BFX_DUPLICATE_SUB_ID', message: `Subscription id "${subId}" is already in use; choose another subId` },
+});
+const fullReport = (context: SupervisorContext, subId: string): RuntimeReport => ({ kind: 'rejected', subId, error: capacityError(context) });
+const closedReport = (subId: string): RuntimeReport => ({
+  kind: 'rejected',
+  subId,
+  error: { code: 'ERR_BFX_CLOSED', message: 'The WebSocket client is closed' },
+});
+
 /** Report parameters (pure functions used as dynamic action params). */
 const reports = {
-  duplicate: ({ event }: Args): RuntimeReport => ({
-    kind: 'rejected',
-    subId: subIdOf(event),
-    error: { code: 'ERR_BFX_DUPLICATE_SUB_ID', message: `Subscription id "${subIdOf(event)}" is already in use; choose another subId` },
-  }),
-  full: ({ context, event }: Args): RuntimeReport => ({ kind: 'rejected', subId: subIdOf(event), error: capacityError(context) }),
+  duplicate: ({ event }: Args): RuntimeReport => duplicateReport(subIdOf(event)),
+  full: ({ context, event }: Args): RuntimeReport => fullReport(context, subIdOf(event)),
   /** After `route`/`reroute`: where the subscription went, or the capacity refusal (10305 when re-routing failed). */
   routed: ({ context, event }: Args): RuntimeReport => {
     const subId = subIdOf(event);
@@ -101,15 +120,10 @@ const reports = {
     if (intent !== undefined) return { kind: 'routed', index: intent.conn, subId };
     return { kind: 'rejected', subId, error: capacityError(context, event.type === 'CONN.SUB_LIMIT' ? 10305 : undefined) };
   },
-  closed: ({ event }: Args): RuntimeReport => ({
-    kind: 'rejected',
-    subId: subIdOf(event),
-    error: { code: 'ERR_BFX_CLOSED', message: 'The WebSocket client is closed' },
-  }),
+  closed: ({ event }: Args): RuntimeReport => closedReport(subIdOf(event)),
 };
 
-/** The supervisor machine. */
-export const supervisorMachine = setup({
+const supervisorSetup = setup({
   types: {
     input: {} as SupervisorInput,
     context: {} as SupervisorContext,
@@ -151,7 +165,9 @@ export const supervisorMachine = setup({
       if (event.type !== 'SUBSCRIBE') return;
       const conn = pickConnection(context, event.key);
       if (conn === null) return;
-      enqueue.assign({ intents: { ...context.intents, [event.subId]: { conn, key: event.key } } });
+      const draft = new RoutingDraft(context);
+      draft.set(event.subId, event.key, conn);
+      enqueue.assign(draft.tables());
       enqueue.sendTo(connId(conn), { type: 'SUBSCRIBE', subId: event.subId });
     }),
     /** 10305 on `index`: lower its capacity to its current load and try another connection. */
@@ -159,22 +175,20 @@ export const supervisorMachine = setup({
       if (event.type !== 'CONN.SUB_LIMIT') return;
       const intent = context.intents[event.subId];
       if (intent === undefined) return;
-      const load = Object.entries(context.intents).filter(([id, it]) => id !== event.subId && it.conn === event.index).length;
-      const limits = { ...context.limits, [event.index]: load };
-      const next = pickConnection({ ...context, limits }, intent.key, [event.index], event.subId);
-      if (next === null) {
-        const { [event.subId]: _gone, ...intents } = context.intents;
-        enqueue.assign({ limits, intents });
-        return;
-      }
-      enqueue.assign({ limits, intents: { ...context.intents, [event.subId]: { conn: next, key: intent.key } } });
-      enqueue.sendTo(connId(next), { type: 'SUBSCRIBE', subId: event.subId });
+      const limits = { ...context.limits, [event.index]: loadOf(context, event.index, event.subId) };
+      const draft = new RoutingDraft(context, limits);
+      const next = pickConnection(draft, intent.key, [event.index], event.subId);
+      if (next === null) draft.delete(event.subId);
+      else draft.set(event.subId, intent.key, next);
+      enqueue.assign({ limits, ...draft.tables() });
+      if (next !== null) enqueue.sendTo(connId(next), { type: 'SUBSCRIBE', subId: event.subId });
     }),
     forwardUnsubscribe: enqueueActions(({ context, event, enqueue }) => {
       const intent = context.intents[subIdOf(event)];
       if (intent === undefined) return;
-      const { [subIdOf(event)]: _gone, ...intents } = context.intents;
-      enqueue.assign({ intents });
+      const draft = new RoutingDraft(context);
+      draft.delete(subIdOf(event));
+      enqueue.assign(draft.tables());
       enqueue.sendTo(connId(intent.conn), { type: 'UNSUBSCRIBE', subId: subIdOf(event) });
     }),
     forwardResync: enqueueActions(({ context, event, enqueue }) => {
@@ -182,15 +196,17 @@ export const supervisorMachine = setup({
       if (intent !== undefined) enqueue.sendTo(connId(intent.conn), { type: 'sub.resync', subId: subIdOf(event) });
     }),
     forgetIntent: assign(({ context, event }) => {
-      const { [subIdOf(event)]: _gone, ...intents } = context.intents;
-      return { intents };
+      const draft = new RoutingDraft(context);
+      draft.delete(subIdOf(event));
+      return draft.tables();
     }),
     /** A connection closed for good (auth failure, bad version, gave up): its subscriptions are gone. */
     buryConnection: assign(({ context, event }) => {
       const out = doneOutput(event);
       if (out === null) return {};
-      const intents = Object.fromEntries(Object.entries(context.intents).filter(([, it]) => it.conn !== out.index));
-      return { intents, dead: context.dead.includes(out.index) ? context.dead : [...context.dead, out.index] };
+      const draft = new RoutingDraft(context);
+      for (const subId in context.intents) if (context.intents[subId]?.conn === out.index) draft.delete(subId);
+      return { ...draft.tables(), dead: context.dead.includes(out.index) ? context.dead : [...context.dead, out.index] };
     }),
     storeClose: assign(({ event }) =>
       event.type === 'CLOSE' ? { closeCode: event.code ?? 1000, closeReason: event.reason ?? 'closed by the user' } : {},
@@ -201,7 +217,43 @@ export const supervisorMachine = setup({
       }
     }),
   },
-}).createMachine({
+});
+
+/** The batch actions: they enqueue `report`, so they are typed against the actions above. */
+const supervisorBase = supervisorSetup.extend({
+  actions: {
+    /**
+     * Route a batch in order, exactly as one `SUBSCRIBE` each would (duplicate, full or routed,
+     * each reported), with one copy of the routing tables for the whole batch.
+     */
+    routeBatch: supervisorSetup.enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'SUBSCRIBE_BATCH') return;
+      const draft = new RoutingDraft(context);
+      for (const { subId, key } of event.subs) {
+        if (subId in draft.intents) {
+          enqueue({ type: 'report', params: duplicateReport(subId) });
+          continue;
+        }
+        const conn = pickConnection(draft, key);
+        if (conn === null) {
+          enqueue({ type: 'report', params: fullReport(context, subId) });
+          continue;
+        }
+        draft.set(subId, key, conn);
+        enqueue.sendTo(connId(conn), { type: 'SUBSCRIBE', subId });
+        enqueue({ type: 'report', params: { kind: 'routed', index: conn, subId } });
+      }
+      enqueue.assign(draft.tables());
+    }),
+    reportClosedBatch: supervisorSetup.enqueueActions(({ event, enqueue }) => {
+      if (event.type !== 'SUBSCRIBE_BATCH') return;
+      for (const { subId } of event.subs) enqueue({ type: 'report', params: closedReport(subId) });
+    }),
+  },
+});
+
+/** The supervisor machine. */
+export const supervisorMachine = supervisorBase.createMachine({
   id: 'supervisor',
   context: ({ input }) => ({
     prefix: input.prefix ?? 'bfx.',
@@ -214,7 +266,7 @@ export const supervisorMachine = setup({
     seed: input.seed ?? 1,
     autoConnect: input.autoConnect ?? false,
     connection: input.connection ?? {},
-    intents: {},
+    ...emptyTables(input.connections ?? 5),
     limits: {},
     dead: [],
     closeCode: 1000,
@@ -227,6 +279,7 @@ export const supervisorMachine = setup({
       on: {
         CONNECT: 'running',
         SUBSCRIBE: { target: 'running', actions: 'reraise' },
+        SUBSCRIBE_BATCH: { target: 'running', actions: 'reraise' },
         UNSUBSCRIBE: { actions: 'forgetIntent' },
         CLOSE: { target: 'closed', actions: 'storeClose' },
       },
@@ -239,6 +292,7 @@ export const supervisorMachine = setup({
           { guard: 'isFull', actions: { type: 'report', params: reports.full } },
           { actions: ['route', { type: 'report', params: reports.routed }] },
         ],
+        SUBSCRIBE_BATCH: { actions: 'routeBatch' },
         UNSUBSCRIBE: { guard: 'isKnown', actions: 'forwardUnsubscribe' },
         RESYNC: { actions: 'forwardResync' },
         'CONN.SUB_LIMIT': { guard: 'isKnown', actions: ['reroute', { type: 'report', params: reports.routed }] },
@@ -253,6 +307,7 @@ export const supervisorMachine = setup({
       on: {
         'xstate.done.actor.*': { actions: 'buryConnection' },
         SUBSCRIBE: { actions: { type: 'report', params: reports.closed } },
+        SUBSCRIBE_BATCH: { actions: 'reportClosedBatch' },
       },
     },
     closed: { type: 'final' },

@@ -24,3 +24,5 @@ export * from './system.js';
 export * from '../machines/index.js';
 export { createBfxSimulator } from './simulator/index.js';
 export type * from './simulator/index.js';
+export { createLogger, toPinoLevel } from './logging/logger.js';
+export type { BfxLogger, LoggerOptions, LogLevelName } from './logging/logger.js';

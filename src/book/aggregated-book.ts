@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { BookSide } from './book-side.js';
 import { assertNumbers, SortedBook } from './sorted-book.js';
 import type { BookRow, BookRowDecoder } from './types.js';
 
@@ -24,12 +25,12 @@ function search(rows: readonly BookRow[], key: number, desc: boolean): number {
   return -lo - 1;
 }
 
-/** Remove the level `key` from `rows`; whether it was there. */
-function remove(rows: BookRow[], key: number, desc: boolean): boolean {
-  if (rows.length === 0) return false;
-  const i = search(rows, key, desc);
+/** Remove the level `key` from `side`; whether it was there. */
+function remove(side: BookSide, key: number, desc: boolean): boolean {
+  if (side.length === 0) return false;
+  const i = search(side.rows, key, desc);
   if (i < 0) return false;
-  rows.splice(i, 1);
+  side.removeAt(i);
   return true;
 }
 
@@ -50,17 +51,17 @@ export class AggregatedBook<T> extends SortedBook<T> {
     assertNumbers(row, 0, this.#countIndex, this.amountIndex);
     const key = row[0];
     const bid = this.isBid(row[this.amountIndex]);
-    const side = bid ? this.bidRows : this.askRows;
-    const other = bid ? this.askRows : this.bidRows;
+    const side = bid ? this.bidSide : this.askSide;
+    const other = bid ? this.askSide : this.bidSide;
     if (row[this.#countIndex] === 0) {
       if (!remove(side, key, bid)) remove(other, key, !bid);
       return;
     }
-    const i = search(side, key, bid);
-    if (i >= 0) side[i] = row;
-    else side.splice(-i - 1, 0, row);
+    const i = search(side.rows, key, bid);
+    if (i >= 0) side.replace(i, row);
+    else side.insert(-i - 1, row);
     // The level can only sit on the other side if it crosses that side's best (rare): skip the
     // search otherwise.
-    if (other.length > 0 && (bid ? other[0][0] <= key : other[0][0] >= key)) remove(other, key, !bid);
+    if (other.length > 0 && (bid ? other.rows[0][0] <= key : other.rows[0][0] >= key)) remove(other, key, !bid);
   }
 }

@@ -35,8 +35,8 @@ export class RawOrderBook<T> extends SortedBook<T> {
     }
     if (row[this.priceIndex] === 0) return;
     const bid = this.isBid(row[this.amountIndex]);
-    const side = bid ? this.bidRows : this.askRows;
-    side.splice(this.#insertionPoint(side, row[this.priceIndex], id, bid), 0, row);
+    const side = bid ? this.bidSide : this.askSide;
+    side.insert(this.#insertionPoint(side.rows, row[this.priceIndex], id, bid), row);
     this.#byId.set(id, row);
   }
 
@@ -62,12 +62,12 @@ export class RawOrderBook<T> extends SortedBook<T> {
 
   #removeRow(row: BookRow): void {
     const bid = this.isBid(row[this.amountIndex]);
-    const side = bid ? this.bidRows : this.askRows;
-    const i = this.#insertionPoint(side, row[this.priceIndex], row[0], bid);
-    if (side[i] === row) side.splice(i, 1);
+    const side = bid ? this.bidSide : this.askSide;
+    const i = this.#insertionPoint(side.rows, row[this.priceIndex], row[0], bid);
+    if (side.rows[i] === row) side.removeAt(i);
     else {
-      const j = side.indexOf(row);
-      if (j >= 0) side.splice(j, 1);
+      const j = side.rows.indexOf(row);
+      if (j >= 0) side.removeAt(j);
     }
   }
 }

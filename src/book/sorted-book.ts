@@ -5,7 +5,8 @@
  * @module
  */
 import { BfxProtocolError } from '../errors.js';
-import { crc32 } from './checksum.js';
+import { BookSide } from './book-side.js';
+import { CHECKSUM_SEED, checksumSegment, finishChecksum, foldSegment } from './checksum.js';
 import type { BookRow, BookRowDecoder, BookShape, ManagedBook } from './types.js';
 
 const CHECKSUM_DEPTH = 25;
@@ -19,10 +20,10 @@ export function assertNumbers(row: BookRow, a: number, b: number, c: number): vo
 
 /** Base class: sides, accessors, checksum. Subclasses decide how rows are keyed and ordered. */
 export abstract class SortedBook<T> implements ManagedBook<T> {
-  /** Bid rows, best first. */
-  protected readonly bidRows: BookRow[] = [];
-  /** Ask rows, best first. */
-  protected readonly askRows: BookRow[] = [];
+  /** Bid side, best first. */
+  protected readonly bidSide = new BookSide();
+  /** Ask side, best first. */
+  protected readonly askSide = new BookSide();
   /** Index of the signed amount in a row (3 for funding books, 2 for trading books). */
   protected readonly amountIndex: number;
   /** Index of the price (rate) in a row. */
@@ -52,11 +53,11 @@ export abstract class SortedBook<T> implements ManagedBook<T> {
   }
 
   get bidCount(): number {
-    return this.bidRows.length;
+    return this.bidSide.length;
   }
 
   get askCount(): number {
-    return this.askRows.length;
+    return this.askSide.length;
   }
 
   abstract apply(row: BookRow): void;
@@ -67,49 +68,64 @@ export abstract class SortedBook<T> implements ManagedBook<T> {
   }
 
   reset(): void {
-    this.bidRows.length = 0;
-    this.askRows.length = 0;
+    this.bidSide.clear();
+    this.askSide.clear();
   }
 
   /**
    * Same value as `bookChecksum` of `src/book/checksum.ts` over the top 25 `[key, amount]` pairs
-   * per side, built by direct concatenation (no pair arrays, no `join`): this runs on every `cs`
-   * frame.
+   * per side, without building the text: each row's `:key:amount` segment is formatted and CRC'd
+   * once and cached next to the row (see `BookSide`), and this folds the 50 cached segments. Runs
+   * on every `cs` frame.
    */
   checksum(): number {
-    const bids = this.bidRows;
-    const asks = this.askRows;
-    const a = this.amountIndex;
+    const bids = this.bidSide;
+    const asks = this.askSide;
     const nb = Math.min(bids.length, CHECKSUM_DEPTH);
     const na = Math.min(asks.length, CHECKSUM_DEPTH);
     const n = Math.max(nb, na);
-    let text = '';
+    if (n === 0) return 0;
+    let state = CHECKSUM_SEED;
     for (let i = 0; i < n; i++) {
-      if (i < nb) text += (text === '' ? '' : ':') + bids[i][0] + ':' + bids[i][a];
-      if (i < na) text += (text === '' ? '' : ':') + asks[i][0] + ':' + asks[i][a];
+      if (i < nb) state = foldSegment(state, this.#segment(bids, i));
+      if (i < na) state = foldSegment(state, this.#segment(asks, i));
     }
-    return crc32(text);
+    return finishChecksum(state);
+  }
+
+  /** The checksum segment of row `i` of `side`, computed and cached on first use. */
+  #segment(side: BookSide, i: number): number {
+    const cached = side.segments[i];
+    if (cached >= 0) return cached;
+    const row = side.rows[i];
+    const segment = checksumSegment(row[0], row[this.amountIndex]);
+    side.segments[i] = segment;
+    return segment;
   }
 
   bids(n?: number): T[] {
-    return this.#decodeTop(this.bidRows, n);
+    return this.#decodeTop(this.bidSide.rows, n);
   }
 
   asks(n?: number): T[] {
-    return this.#decodeTop(this.askRows, n);
+    return this.#decodeTop(this.askSide.rows, n);
   }
 
   bestBid(): T | undefined {
-    return this.bidRows.length === 0 ? undefined : this.#decode(this.bidRows[0]);
+    const rows = this.bidSide.rows;
+    return rows.length === 0 ? undefined : this.#decode(rows[0]);
   }
 
   bestAsk(): T | undefined {
-    return this.askRows.length === 0 ? undefined : this.#decode(this.askRows[0]);
+    const rows = this.askSide.rows;
+    return rows.length === 0 ? undefined : this.#decode(rows[0]);
   }
 
   spread(): number | undefined {
-    if (this.bidRows.length === 0 || this.askRows.length === 0) return undefined;
-    return this.askRows[0][this.priceIndex] - this.bidRows[0][this.priceIndex];
+    const bids = this.bidSide.rows;
+    const asks = this.askSide.rows;
+    if (bids.length === 0 || asks.length === 0) return undefined;
+    return asks[0][this.priceIndex] - bids[0][this.priceIndex];
   }
 
   #decodeTop(rows: readonly BookRow[], n: number | undefined): T[] {

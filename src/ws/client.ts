@@ -13,7 +13,7 @@ import type { AnyActorRef } from 'xstate';
 import type { BackoffOptions } from '../../machines/backoff.js';
 import { connectionMachine } from '../../machines/connection.machine.js';
 import type { ErrorInfo, RuntimeReport } from '../../machines/reports.js';
-import { supervisorMachine, type SupervisorEvent, type SupervisorInput } from '../../machines/supervisor.machine.js';
+import { supervisorMachine, type SubscribeRequest, type SupervisorEvent, type SupervisorInput } from '../../machines/supervisor.machine.js';
 import type { NonceGenerator } from '../auth/nonce.js';
 import {
   AuthError,
@@ -35,7 +35,7 @@ import { createChannelSink, type ManagedChannelSink } from './dataplane/sinks.js
 import { normalizeSubscription, subscriptionKey } from './dataplane/subscriptions.js';
 import type { BfxWsEventName, BfxWsEvents, SinkEmitter } from './events.js';
 import { confFlags, DATA_EVENTS, toError, type ConfOptions } from './client-support.js';
-import { DEFAULT_ITERATOR_BUFFER, SubscriptionHandle, type HandleMessage } from './handle.js';
+import { DEFAULT_ITERATOR_BUFFER, SubscriptionHandle, type HandleMessage, type HandleOwner } from './handle.js';
 import { EventHub } from './hub.js';
 import { createSocketActor, type SocketRuntime } from './socket-actor.js';
 
@@ -124,6 +124,8 @@ export class WsClient {
   #connectWaiters: Array<{ resolve: () => void; reject: (e: BfxError) => void }> = [];
   #closeWaiters: Array<() => void> = [];
   #unsubWaiters = new Map<string, Array<() => void>>();
+  /** Subscribes not yet sent to the supervisor (this tick's; see {@link WsClient.#flushSubscribes}). */
+  #pendingSubs: SubscribeRequest[] = [];
   #maintenance = false;
   #closing = false;
   #closed = false;
@@ -205,8 +207,29 @@ export class WsClient {
     this.#actor = actor;
   }
 
+  /** Send an event to the supervisor (after the subscribes queued before it, so the order holds). */
   #send(event: SupervisorEvent): void {
+    this.#flushSubscribes();
     this.#actor?.send(event);
+  }
+
+  /**
+   * Queue a subscribe for the supervisor. The subscribes of one tick go as one `SUBSCRIBE_BATCH`
+   * (one event instead of thousands; the supervisor routes them in order exactly as single
+   * `SUBSCRIBE`s); anything that could observe the routing flushes the queue first.
+   */
+  #queueSubscribe(subId: string, key: string): void {
+    if (this.#pendingSubs.length === 0) queueMicrotask(() => this.#flushSubscribes());
+    this.#pendingSubs.push({ subId, key });
+  }
+
+  #flushSubscribes(): void {
+    const subs = this.#pendingSubs;
+    if (subs.length === 0) return;
+    this.#pendingSubs = [];
+    const [first] = subs;
+    if (subs.length === 1 && first !== undefined) this.#actor?.send({ type: 'SUBSCRIBE', subId: first.subId, key: first.key });
+    else this.#actor?.send({ type: 'SUBSCRIBE_BATCH', subs });
   }
 
   #runtime(): SocketRuntime {
@@ -396,7 +419,7 @@ export class WsClient {
     options: { readonly subId?: string; readonly signal?: AbortSignal } = {},
   ): SubscriptionHandle {
     const subId = options.subId ?? nanoid();
-    const handle = new SubscriptionHandle(subId, { unsubscribe: (id) => this.unsubscribe(id) }, this.#newHub(), this.#options.iteratorBuffer ?? DEFAULT_ITERATOR_BUFFER);
+    const handle = new SubscriptionHandle(subId, this.#handleOwner, this.#newHub(), this.#options.iteratorBuffer ?? DEFAULT_ITERATOR_BUFFER);
     const refuse = (error: BfxError): SubscriptionHandle => {
       handle.end('failed', error);
       return handle;
@@ -441,13 +464,21 @@ export class WsClient {
       signal.addEventListener('abort', onAbort, { once: true });
       entry.unsubscribers.push(() => signal.removeEventListener('abort', onAbort));
     }
-    this.#log.debug({ subId, channel, key: subscriptionKey(sub) }, 'subscribe');
-    this.#send({ type: 'SUBSCRIBE', subId, key: subscriptionKey(sub) });
+    const key = subscriptionKey(sub);
+    this.#log.debug({ subId, channel, key }, 'subscribe');
+    this.#queueSubscribe(subId, key);
     return handle;
   }
 
+  /** What every handle asks of this client. */
+  readonly #handleOwner: HandleOwner = {
+    unsubscribe: (id) => this.unsubscribe(id),
+    settle: () => this.#flushSubscribes(),
+  };
+
   /** Unsubscribe by sub id (resolves once the server confirmed; at once for unknown ids). */
   unsubscribe(subId: string): Promise<void> {
+    this.#flushSubscribes();
     const entry = this.#registry.get(subId);
     if (entry === undefined) return Promise.resolve();
     if (entry.conn === null) {
@@ -470,6 +501,7 @@ export class WsClient {
 
   /** Every subscription the client holds. */
   subscriptions(): SubscriptionInfo[] {
+    this.#flushSubscribes();
     return [...this.#registry.values()].map((e) => ({ subscription: e.sub, state: e.handle.state, connection: e.conn, chanId: e.chanId }));
   }
 

@@ -27,6 +27,8 @@ export type HandleState = 'pending' | 'active' | 'unsubscribed' | 'failed';
 /** What the handle asks of the client. */
 export interface HandleOwner {
   unsubscribe(subId: string): Promise<void>;
+  /** Deliver whatever the owner still holds back (queued subscribes) so {@link SubscriptionHandle.state} is current. */
+  settle?(): void;
 }
 
 /** Default async-iterator buffer (events kept while nobody pulls; the oldest are dropped beyond it). */
@@ -129,6 +131,7 @@ export class SubscriptionHandle implements PromiseLike<Subscription> {
 
   /** `pending` until subscribed, `active`, then `unsubscribed` or `failed`. */
   get state(): HandleState {
+    if (this.#state === 'pending') this.#owner.settle?.();
     return this.#state;
   }
 

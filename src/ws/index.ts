@@ -48,3 +48,5 @@ export type {
 } from './account/index.js';
 export { AggregatedBook, RawOrderBook, createManagedBook } from '../book/index.js';
 export type { BookRow, BookShape, ManagedBook } from '../book/index.js';
+export { sanitizeInspection } from './inspect.js';
+export { nodeSocketFactory, type SocketFactory, type SocketConnection, type SocketHandlers } from '../platform/websocket.js';

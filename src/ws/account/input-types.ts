@@ -5,37 +5,21 @@
  *
  * @module
  */
-import type { FundingOffer, FundingOfferType, Notification, Order, OrderType } from '../../models/index.js';
+import type { FundingOffer, Notification, Order } from '../../models/index.js';
 import type { Decimal } from './encode.js';
+import type { SubmitOrderParams } from '../../rest/auth-trading.js';
+import type { SubmitFundingOfferParams } from '../../rest/auth-funding.js';
 
 export type { FundingOfferType, OrderType } from '../../models/index.js';
 
-/** `submitOrder` options (`on`). */
-export interface SubmitOrderInput {
-  readonly type: OrderType;
-  /** Trading pair, e.g. `tBTCUSD`. */
-  readonly symbol: string;
-  /** Signed amount: positive buys, negative sells. */
-  readonly amount: Decimal;
-  /** Limit price; omit for market orders. */
-  readonly price?: Decimal;
-  /** Leverage 1–100 (derivatives). */
-  readonly lev?: number;
-  readonly priceTrailing?: Decimal;
-  readonly priceAuxLimit?: Decimal;
-  /** Stop price of an OCO order (with the OCO flag 16384). */
-  readonly priceOcoStop?: Decimal;
-  /** Group id. */
-  readonly gid?: number;
-  /** Client order id (int45, unique per UTC day). Generated when omitted; the result carries it. */
-  readonly cid?: number;
-  /** Order flags (sum): HIDDEN 64, CLOSE 512, REDUCE_ONLY 1024, POST_ONLY 4096, OCO 16384. */
-  readonly flags?: number;
+/**
+ * `submitOrder` options (`on`): the same fields as the REST `submitOrder` (one definition serves
+ * both), with `tif` also accepting a `Date`. A `cid` is generated when omitted; the result carries it.
+ */
+export type SubmitOrderInput = Omit<SubmitOrderParams, 'tif'> & {
   /** Time in force: a `Date` or `"YYYY-MM-DD HH:MM:SS"` (UTC). */
   readonly tif?: string | Date;
-  /** Free-form metadata, e.g. `{ aff_code: '…' }`. */
-  readonly meta?: Record<string, unknown>;
-}
+};
 
 /** Identifies an order by `id`, or by `cid` plus its UTC date `cidDate` (`YYYY-MM-DD`). */
 export type OrderRef = { readonly id: number } | { readonly cid: number; readonly cidDate: string };
@@ -76,19 +60,8 @@ export type OrderMultiOp =
   | readonly ['ou', UpdateOrderInput]
   | readonly ['oc_multi', CancelOrderMultiInput];
 
-/** `submitFundingOffer` options (`fon`). */
-export interface SubmitFundingOfferInput {
-  readonly type: FundingOfferType;
-  /** Funding currency, e.g. `fUSD`. */
-  readonly symbol: string;
-  /** Positive lends (offer), negative borrows (bid). */
-  readonly amount: Decimal;
-  /** Daily rate (e.g. `0.0002`), or the delta for FRR offers. */
-  readonly rate: Decimal;
-  /** Days. */
-  readonly period: number;
-  readonly flags?: number;
-}
+/** `submitFundingOffer` options (`fon`): the same fields as the REST `submitFundingOffer`. */
+export type SubmitFundingOfferInput = SubmitFundingOfferParams;
 
 /** `notify` options (`n`). */
 export interface NotifyOptions {

@@ -1,0 +1,46 @@
+/**
+ * Every example (and the demo) runs as a user would run it — `tsx examples/<file>.ts` against its
+ * own embedded simulator — exits 0 by itself and prints what it is about.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Example file → a line it must print. */
+const examples: Record<string, RegExp> = {
+  'rest-public.ts': /platform status: operative/,
+  'rest-auth.ts': /exchange\s+BTC/,
+  'ws-running.ts': /socket open/,
+  'ws-subscribing.ts': /subscribed ticker tBTCUSD/,
+  'ws-listening.ts': /ticker tBTCUSD/,
+  'ws-custom-sub-id.ts': /refused: ERR_BFX_DUPLICATE_SUB_ID/,
+  'ws-multiplexing.ts': /tBTCUSD ok/,
+  'ws-closing.ts': /closed; connections/,
+  'ws-reconnection.ts': /reconnection/,
+  'ws-auth-orders.ts': /order_new/,
+  'ws-auth-funding.ts': /funding credits/,
+  'ws-auth-notify.ts': /echoed back: SUCCESS/,
+  'demo.ts': /tBTCUSD/,
+};
+
+function run(file: string): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', `examples/${file}`],
+      { cwd: root, env: { ...process.env, DEMO_SECONDS: '2', NO_COLOR: '1' }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out: stdout + stderr }),
+    );
+  });
+}
+
+describe('examples', () => {
+  it.each(Object.entries(examples))('%s runs against the simulator and exits 0', async (file, expected) => {
+    const { code, out } = await run(file);
+    expect(out).toMatch(expected);
+    expect(out).not.toMatch(/Unhandled|UnhandledPromiseRejection|uncaughtException/);
+    expect(code).toBe(0);
+  }, 90_000);
+});
