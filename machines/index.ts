@@ -15,3 +15,4 @@ export type { BackoffOptions } from './backoff.js';
 export type { ConnectionNotice } from './connection.machine.js';
 export type { RuntimeReport, RuntimeReportKind, ErrorInfo } from './reports.js';
 export type { SocketCommand, SocketEvent, SocketInput } from './socket-protocol.js';
+export type { SubscribeRequest } from './supervisor.machine.js';

@@ -132,14 +132,15 @@ export class RoutingDraft implements RoutingState {
     return { intents: this.#intents, loads: this.#loads, byKey: this.#byKey };
   }
 
-  /** Put (or move) `subId` on connection `conn`; a moved intent keeps its place in the order. */
+  /**
+   * Put (or move) `subId` on connection `conn`. A moved intent keeps its place in the order; one
+   * given another key goes last (as a new intent), so the key index keeps the order of `intents`.
+   */
   set(subId: string, key: string, conn: number): void {
+    if (this.#intents[subId]?.key !== key) this.delete(subId);
     this.#copy();
     const old = this.#intents[subId];
-    if (old !== undefined) {
-      this.#loads[old.conn] = (this.#loads[old.conn] ?? 0) - 1;
-      if (old.key !== key) this.#unkey(old.key, subId);
-    }
+    if (old !== undefined) this.#loads[old.conn] = (this.#loads[old.conn] ?? 0) - 1;
     this.#intents[subId] = { conn, key };
     this.#loads[conn] = (this.#loads[conn] ?? 0) + 1;
     this.#keyRecord(key)[subId] = conn;

@@ -4,6 +4,9 @@
  * routes each new subscription to the least-loaded connection with room (`capacity`, default 25),
  * refuses with a capacity error when every connection is full, re-routes on 10305 and forwards
  * unsubscribes and resyncs. Connections replay their subscriptions after every reconnect.
+ * `SUBSCRIBE_BATCH` routes many subscriptions in one event (the facade sends one per tick), exactly
+ * as the same `SUBSCRIBE`s one by one would; the routing tables (loads per connection, key index)
+ * are kept incrementally, so a routing decision does not walk every intent.
  *
  * The `report` action is a placeholder; the runtime provides it (and the real connection logic).
  *

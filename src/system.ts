@@ -110,7 +110,10 @@ export function createBfxSystem(options: BfxSystemOptions = {}): BfxSystem {
   const actor = createActor(ws.logic, { input: ws.input, systemId: `${ws.prefix}supervisor`, inspect });
   const log = logger.child({ component: 'system' });
   actor.subscribe({
-    error: (err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'supervisor actor failed'),
+    error: (err: unknown) => {
+      log.error({ err: err instanceof Error ? err.message : String(err) }, 'supervisor actor failed');
+      ws.fail(err);
+    },
   });
   ws.attach(actor);
   actor.start();

@@ -85,19 +85,141 @@ export const CHECKSUM_SEED = (() => {
   throw new Error('unreachable: CRC-32 table top bytes are a permutation');
 })();
 
+/** Slicing-by-4 tables: `SLICE[k * 256 + i]` is byte `i` followed by `k` zero bytes through the register. */
+const SLICE = (() => {
+  const t = new Int32Array(1024);
+  t.set(TABLE);
+  for (let i = 0; i < 768; i++) t[i + 256] = (t[i] >>> 8) ^ TABLE[t[i] & 0xff];
+  return t;
+})();
+
+/** `QUAD[v]`: the four ASCII digits of `v` (0–9999, zero-padded), first digit in the low byte. */
+const QUAD = (() => {
+  const t = new Int32Array(10000);
+  for (let v = 0; v < 10000; v++) {
+    const d = String(v).padStart(4, '0');
+    t[v] = d.charCodeAt(0) | (d.charCodeAt(1) << 8) | (d.charCodeAt(2) << 16) | (d.charCodeAt(3) << 24);
+  }
+  return t;
+})();
+
+/** Characters fed by the last {@link feedNumber} calls (read and reset by {@link checksumSegment}). */
+let fed = 0;
+
+/** Feed the text of `s`. */
+function feedText(c: number, s: string): number {
+  for (let i = 0; i < s.length; i++) c = TABLE[(c ^ s.charCodeAt(i)) & 0xff] ^ (c >>> 8);
+  fed += s.length;
+  return c;
+}
+
+/** Feed the four zero-padded digits of `v` (0–9999). */
+function feedQuad(c: number, v: number): number {
+  c ^= QUAD[v];
+  fed += 4;
+  return SLICE[768 | (c & 0xff)] ^ SLICE[512 | ((c >>> 8) & 0xff)] ^ SLICE[256 | ((c >>> 16) & 0xff)] ^ SLICE[c >>> 24];
+}
+
+/** Feed the first `n` (1–4) of the four zero-padded digits of `v` (0–9999). */
+function feedHead(c: number, v: number, n: number): number {
+  let q = QUAD[v];
+  fed += n;
+  for (; n > 0; n--) {
+    c = TABLE[(c ^ q) & 0xff] ^ (c >>> 8);
+    q >>>= 8;
+  }
+  return c;
+}
+
+/** Feed the decimal digits of the integer `v` (0 ≤ v < 2³¹), no padding. */
+function feedUint(c: number, v: number): number {
+  if (v < 10000) {
+    const n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : 4;
+    // The last n digits of the zero-padded four.
+    let q = QUAD[v] >>> ((4 - n) * 8);
+    fed += n;
+    for (let i = 0; i < n; i++) {
+      c = TABLE[(c ^ q) & 0xff] ^ (c >>> 8);
+      q >>>= 8;
+    }
+    return c;
+  }
+  if (v < 100000000) {
+    const hi = (v / 10000) | 0;
+    return feedQuad(feedUint(c, hi), v - hi * 10000);
+  }
+  const top = (v / 100000000) | 0;
+  const rest = v - top * 100000000;
+  const hi = (rest / 10000) | 0;
+  return feedQuad(feedQuad(feedUint(c, top), hi), rest - hi * 10000);
+}
+
+/** Feed the 8-digit zero-padded fraction `frac` (1–99,999,999) without its trailing zeros. */
+function feedFraction(c: number, frac: number): number {
+  const hi = (frac / 10000) | 0;
+  let lo = frac - hi * 10000;
+  if (lo === 0) lo = hi;
+  else c = feedQuad(c, hi);
+  const n = lo % 10 !== 0 ? 4 : lo % 100 !== 0 ? 3 : lo % 1000 !== 0 ? 2 : 1;
+  return feedHead(c, lo, n);
+}
+
 /**
- * The cached form of one row's checksum text `:key:amount`: its length × 2³² plus the CRC register
- * after running that text from state 0 (as uint32). Always ≥ 0, so a negative value can mark
- * "not computed yet".
+ * Feed `String(x)` without building it, for the common shapes: an integer below 2³¹, or a
+ * number in [1e-6, 1e6) with at most 8 decimals (what Bitfinex sends); anything else goes through
+ * `String`. For the second shape, the only decimal with ≤ 8 decimals that rounds to `x` is
+ * `m / 1e8` (the rounding interval of `x` is narrower than 1e-9), every other decimal that rounds
+ * to `x` has more significant digits, and `String` prints the shortest one in plain notation
+ * (it switches to exponents below 1e-6 only): so `String(x)` is `m / 1e8` without trailing zeros.
+ */
+function feedNumber(c: number, x: number): number {
+  const ax = x < 0 ? -x : x;
+  if (ax < 1e6 && ax >= 1e-6) {
+    const m = Math.round(ax * 1e8);
+    if (m / 1e8 === ax) {
+      if (x < 0) {
+        c = TABLE[(c ^ 0x2d) & 0xff] ^ (c >>> 8);
+        fed++;
+      }
+      // `m / 1e8` has the integer part of `x`: it is within 1e-9 of `x` and has ≤ 8 decimals.
+      const whole = Math.floor(ax);
+      const frac = (m - whole * 1e8) | 0;
+      c = feedUint(c, whole | 0);
+      if (frac === 0) return c;
+      c = TABLE[(c ^ 0x2e) & 0xff] ^ (c >>> 8);
+      fed++;
+      return feedFraction(c, frac);
+    }
+  } else if (ax < 2147483648 && (ax | 0) === ax) {
+    // 0 (either sign) and integers ≥ 1e6 (raw-book order ids); `String(-0)` is `0`.
+    if (x < 0) {
+      c = TABLE[(c ^ 0x2d) & 0xff] ^ (c >>> 8);
+      fed++;
+    }
+    return feedUint(c, ax | 0);
+  }
+  return feedText(c, String(x));
+}
+
+/**
+ * The cached form of one row's checksum text `:key:amount` (`String` of each number): its length
+ * × 2³² plus the CRC register after running that text from state 0 (as uint32). Always ≥ 0, so a
+ * negative value can mark "not computed yet".
  */
 export function checksumSegment(key: number, amount: number): number {
+  fed = 2;
   let c = TABLE[COLON];
-  const k = String(key);
-  for (let i = 0; i < k.length; i++) c = TABLE[(c ^ k.charCodeAt(i)) & 0xff] ^ (c >>> 8);
+  c = feedNumber(c, key);
   c = TABLE[(c ^ COLON) & 0xff] ^ (c >>> 8);
-  const a = String(amount);
-  for (let i = 0; i < a.length; i++) c = TABLE[(c ^ a.charCodeAt(i)) & 0xff] ^ (c >>> 8);
-  return (k.length + a.length + 2) * TWO_32 + (c >>> 0);
+  c = feedNumber(c, amount);
+  return fed * TWO_32 + (c >>> 0);
+}
+
+/** {@link checksumSegment} of an already formatted text `:key:amount` (the reference form). */
+export function checksumSegmentOfText(text: string): number {
+  fed = 0;
+  const c = feedText(0, text);
+  return fed * TWO_32 + (c >>> 0);
 }
 
 /** The register after running the text of `segment` (from {@link checksumSegment}) from `state`. */

@@ -85,22 +85,29 @@ export abstract class SortedBook<T> implements ManagedBook<T> {
     const na = Math.min(asks.length, CHECKSUM_DEPTH);
     const n = Math.max(nb, na);
     if (n === 0) return 0;
+    const a = this.amountIndex;
+    const bidSegments = bids.segments;
+    const askSegments = asks.segments;
     let state = CHECKSUM_SEED;
     for (let i = 0; i < n; i++) {
-      if (i < nb) state = foldSegment(state, this.#segment(bids, i));
-      if (i < na) state = foldSegment(state, this.#segment(asks, i));
+      if (i < nb) {
+        let segment = bidSegments[i];
+        if (segment < 0) {
+          const row = bids.rows[i];
+          segment = bidSegments[i] = checksumSegment(row[0], row[a]);
+        }
+        state = foldSegment(state, segment);
+      }
+      if (i < na) {
+        let segment = askSegments[i];
+        if (segment < 0) {
+          const row = asks.rows[i];
+          segment = askSegments[i] = checksumSegment(row[0], row[a]);
+        }
+        state = foldSegment(state, segment);
+      }
     }
     return finishChecksum(state);
-  }
-
-  /** The checksum segment of row `i` of `side`, computed and cached on first use. */
-  #segment(side: BookSide, i: number): number {
-    const cached = side.segments[i];
-    if (cached >= 0) return cached;
-    const row = side.rows[i];
-    const segment = checksumSegment(row[0], row[this.amountIndex]);
-    side.segments[i] = segment;
-    return segment;
   }
 
   bids(n?: number): T[] {

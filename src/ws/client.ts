@@ -389,6 +389,25 @@ export class WsClient {
     for (const w of waiters) w();
   }
 
+  /**
+   * The supervisor actor itself failed (an internal fault, never expected): report it on `error`,
+   * fail every subscription and pending input at once instead of letting them time out, and
+   * close. Called by `createBfxSystem`; call it yourself from your host's error handling when
+   * embedding the supervisor.
+   */
+  fail(cause: unknown): void {
+    if (this.#closed) return;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const error = new NotConnectedError(`The WebSocket runtime failed: ${message}`, 'ERR_BFX_CLOSED');
+    this.#problem(error);
+    this.#closing = true;
+    this.#authState = 'closed';
+    for (const w of this.#connectWaiters) w.reject(error);
+    this.#connectWaiters = [];
+    for (const [subId, entry] of this.#registry) this.#dropEntry(subId, entry, 'failed', error);
+    this.#finishClose();
+  }
+
   /** Whether `close()` was called. */
   get closed(): boolean {
     return this.#closing;

@@ -18,7 +18,7 @@ const examples: Record<string, RegExp> = {
   'ws-custom-sub-id.ts': /refused: ERR_BFX_DUPLICATE_SUB_ID/,
   'ws-multiplexing.ts': /tBTCUSD ok/,
   'ws-closing.ts': /closed; connections/,
-  'ws-reconnection.ts': /reconnection/,
+  'ws-reconnection.ts': /reconnected after \d+ attempt/,
   'ws-auth-orders.ts': /order_new/,
   'ws-auth-funding.ts': /funding credits/,
   'ws-auth-notify.ts': /echoed back: SUCCESS/,

@@ -69,7 +69,9 @@ function bookSink<T>(
     frame(payload) {
       const data = payload[0];
       if (Array.isArray(data)) {
-        if (!isRowList(data)) update(data);
+        // A single row (numbers) is by far the most common frame: tell it apart without the
+        // generic list check.
+        if (typeof data[0] === 'number' || !isRowList(data)) update(data);
         else if (!snapshotSeen) snapshot(data);
         else for (let i = 0; i < data.length; i++) update(data[i]);
       } else if (data === 'cs' && typeof payload[1] === 'number') checksum(payload[1]);

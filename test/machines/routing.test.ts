@@ -1,0 +1,106 @@
+/**
+ * The incremental routing tables (intents + per-connection loads + key index) against the routing
+ * rule written the obvious O(n) way: same decisions, derived tables always in step, inputs never
+ * mutated.
+ */
+import { describe, expect, it } from 'vitest';
+import { emptyTables, pickConnection, RoutingDraft, type Intent, type RoutingState, type RoutingTables } from '../../machines/routing.js';
+
+/** The rule as first written: walk every intent for loads and for a same-key connection with room. */
+function reference(state: RoutingState, key: string, exclude: readonly number[] = [], except?: string): number | null {
+  const load = new Array<number>(state.connections).fill(0);
+  for (const [subId, it] of Object.entries(state.intents)) if (subId !== except) load[it.conn] = (load[it.conn] ?? 0) + 1;
+  const cap = (i: number): number => (state.dead.includes(i) ? 0 : Math.min(state.capacity, state.limits[i] ?? Number.POSITIVE_INFINITY));
+  const hasRoom = (i: number): boolean => !exclude.includes(i) && (load[i] ?? 0) < cap(i);
+  for (const [subId, it] of Object.entries(state.intents)) if (subId !== except && it.key === key && hasRoom(it.conn)) return it.conn;
+  let best: number | null = null;
+  for (let i = 0; i < state.connections; i++) if (hasRoom(i) && (best === null || (load[i] ?? 0) < (load[best] ?? 0))) best = i;
+  return best;
+}
+
+/** `loads` and `byKey` recomputed from `intents` (byKey in intent order). */
+function derived(intents: Readonly<Record<string, Intent>>, connections: number): Omit<RoutingTables, 'intents'> {
+  const loads = new Array<number>(connections).fill(0);
+  const byKey: Record<string, Record<string, number>> = {};
+  for (const [subId, it] of Object.entries(intents)) {
+    loads[it.conn] = (loads[it.conn] ?? 0) + 1;
+    (byKey[it.key] ??= {})[subId] = it.conn;
+  }
+  return { loads, byKey };
+}
+
+const inOrder = (byKey: RoutingTables['byKey']): Array<[string, Array<[string, number]>]> =>
+  Object.keys(byKey)
+    .sort()
+    .map((k) => [k, Object.entries(byKey[k] ?? {})]);
+
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Integer-like ids too: objects list those first, so the key index must follow the same order.
+const SUB_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', '1', '2', '10', '7', 'x9', 'y', 'z', 'q'];
+const KEYS = ['ticker:A', 'ticker:B', 'ticker:C', 'book:A'];
+
+describe('routing tables', () => {
+  it('decide exactly like the O(n) rule, with loads and the key index kept in step (random walks)', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const rnd = prng(seed);
+      const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+      const connections = 1 + Math.floor(rnd() * 4);
+      let state: RoutingState = {
+        connections,
+        capacity: 1 + Math.floor(rnd() * 4),
+        limits: rnd() < 0.3 ? { 0: Math.floor(rnd() * 3) } : {},
+        dead: rnd() < 0.2 ? [connections - 1] : [],
+        ...emptyTables(connections),
+      };
+      for (let step = 0; step < 80; step++) {
+        const before = JSON.stringify(state);
+        // One draft for a few changes (like a batch), sometimes just one (like a single event).
+        const draft = new RoutingDraft(state);
+        const changes = rnd() < 0.5 ? 1 : 1 + Math.floor(rnd() * 5);
+        for (let c = 0; c < changes; c++) {
+          const subId = pick(SUB_IDS);
+          const key = pick(KEYS);
+          const exclude = rnd() < 0.3 ? [Math.floor(rnd() * connections)] : [];
+          const except = rnd() < 0.3 ? pick(SUB_IDS) : undefined;
+          const conn = pickConnection(draft, key, exclude, except);
+          expect(conn, `seed ${seed} step ${step}`).toBe(reference(draft, key, exclude, except));
+          if (rnd() < 0.35 || conn === null) draft.delete(subId);
+          else draft.set(subId, subId in draft.intents && rnd() < 0.5 ? (draft.intents[subId]?.key ?? key) : key, conn);
+        }
+        expect(JSON.stringify(state), 'the input tables are never mutated').toBe(before);
+        state = { ...state, ...draft.tables() };
+        const again = derived(state.intents, connections);
+        expect(state.loads).toEqual(again.loads);
+        // Within a key, the order of the intents matters (first with room wins); across keys it does not.
+        expect(inOrder(state.byKey)).toEqual(inOrder(again.byKey));
+      }
+    }
+  });
+
+  it('a move keeps the intent in its place and the key index follows it', () => {
+    const state: RoutingState = { connections: 3, capacity: 2, limits: {}, dead: [], ...emptyTables(3) };
+    const draft = new RoutingDraft(state);
+    draft.set('s1', 'ticker:A', 0);
+    draft.set('s2', 'ticker:A', 1);
+    draft.set('s3', 'ticker:B', 0);
+    draft.set('s1', 'ticker:A', 2);
+    expect(Object.keys(draft.intents)).toEqual(['s1', 's2', 's3']);
+    expect(draft.byKey).toEqual({ 'ticker:A': { s1: 2, s2: 1 }, 'ticker:B': { s3: 0 } });
+    expect(draft.loads).toEqual([1, 1, 1]);
+    draft.delete('s3');
+    draft.delete('unknown');
+    expect(draft.tables()).toEqual({ intents: { s1: { conn: 2, key: 'ticker:A' }, s2: { conn: 1, key: 'ticker:A' } }, loads: [0, 1, 1], byKey: { 'ticker:A': { s1: 2, s2: 1 } } });
+    expect(state.intents).toEqual({});
+    expect(state.loads).toEqual([0, 0, 0]);
+  });
+});
