@@ -14,7 +14,7 @@ interface Handle {
   readonly ready: Promise<unknown>;
 }
 interface System {
-  readonly ws: { subscribe(channel: string, params: Record<string, unknown>): Handle; on(event: string, listener: (...args: never[]) => void): () => void };
+  readonly ws: { subscribe(channel: string, params: Record<string, unknown>, options?: { manageBook?: boolean }): Handle; on(event: string, listener: (...args: never[]) => void): () => void };
   close(): Promise<void>;
 }
 type Create = (options: Record<string, unknown>) => System;
@@ -99,7 +99,9 @@ for (const s of sc.subs) {
     params.prec = s.prec;
     params.len = 25;
   }
-  const h = bfx.ws.subscribe(s.channel, params);
+  // (a) measures the update stream without a local book (as the floor and bitfinex-api-node
+  // without manageOrderBooks do); (c) keeps the book.
+  const h = bfx.ws.subscribe(s.channel, params, { manageBook: sc.id !== 'a' });
   h.ready.catch((e: unknown) => fail(e));
   if (s.channel === 'book') {
     h.on('t_book_snapshot', onSnapshot as never);

@@ -101,6 +101,19 @@ interface Entry {
   unsubscribers: Array<() => void>;
 }
 
+/** Options of {@link WsClient.subscribe}. */
+export interface SubscribeOptions {
+  /** Your own subscription id (unique across the client); a nanoid by default. */
+  readonly subId?: string;
+  /** Aborting rejects a pending subscription and unsubscribes a live one. */
+  readonly signal?: AbortSignal;
+  /**
+   * Book channels: keep a managed order book (`handle.book`, checksum verification). Default
+   * `true`; `false` for a recorder that only wants the update events (cheaper per message).
+   */
+  readonly manageBook?: boolean;
+}
+
 /**
  * The WebSocket client. Create it through `createBfxSystem()` (or {@link createWsClient} and
  * {@link WsClient.attach} when embedding the supervisor in your own actor system).
@@ -435,7 +448,7 @@ export class WsClient {
   subscribe<C extends Channel>(
     channel: C,
     params: ChannelParams[C],
-    options: { readonly subId?: string; readonly signal?: AbortSignal } = {},
+    options: SubscribeOptions = {},
   ): SubscriptionHandle {
     const subId = options.subId ?? nanoid();
     const handle = new SubscriptionHandle(subId, this.#handleOwner, this.#newHub(), this.#options.iteratorBuffer ?? DEFAULT_ITERATOR_BUFFER);
@@ -460,9 +473,11 @@ export class WsClient {
       );
     }
     if (options.signal?.aborted) return refuse(new BfxAbortError('The subscription was aborted before it started'));
+    const manageBook = options.manageBook ?? true;
     const sink = createChannelSink(sub, this.#emitterFor(handle), this.#sinkEvents, {
-      checksum: (this.#flags & ConfFlag.OB_CHECKSUM) !== 0,
-      manageBook: true,
+      // Checksum verification needs the book; without one the `checksum` event still fires.
+      checksum: manageBook && (this.#flags & ConfFlag.OB_CHECKSUM) !== 0,
+      manageBook,
     });
     handle.bind(sub, () => sink.book);
     const entry: Entry = { sub, handle, sink, conn: null, chanId: null, timer: undefined, unsubscribers: [] };
