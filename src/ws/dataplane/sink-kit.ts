@@ -5,7 +5,8 @@
  * @module
  */
 import { BfxProtocolError } from '../../errors.js';
-import type { DataPlaneEvents, Subscription } from '../contracts.js';
+import type { ChannelSink, DataPlaneEvents, Subscription } from '../contracts.js';
+import type { SinkEmitter } from '../events.js';
 
 /** Options of {@link createChannelSink}. */
 export interface ChannelSinkOptions {
@@ -52,4 +53,22 @@ export function reportUnreadable(events: DataPlaneEvents, sub: Subscription, pay
 /** `true` for a funding symbol or key (`fUSD`, `trade:1m:fUSD:p30`). */
 export function isFundingSymbol(symbol: string | undefined): boolean {
   return symbol !== undefined && symbol.startsWith('f');
+}
+
+/**
+ * A sink for channels whose data frames each carry one row (ticker, status): `one` is called per
+ * row; a list of rows (liquidations wrap theirs) gives one call per row; `hb` is a heartbeat.
+ */
+export function rowSink(sub: Subscription, emit: SinkEmitter, events: DataPlaneEvents, one: (row: Row) => void): ChannelSink {
+  return {
+    frame(payload) {
+      const data = payload[0];
+      if (Array.isArray(data)) {
+        if (isRowList(data)) for (const row of data) one(row);
+        else one(data);
+      } else if (data === 'hb') emit('heartbeat', sub);
+      else reportUnreadable(events, sub, payload);
+    },
+    reset() {},
+  };
 }

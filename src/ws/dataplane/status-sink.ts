@@ -7,7 +7,7 @@
 import { models } from '../../models/index.js';
 import type { ChannelSink, DataPlaneEvents, Subscription } from '../contracts.js';
 import type { SinkEmitter } from '../events.js';
-import { isRowList, reportUnreadable, type Row } from './sink-kit.js';
+import { rowSink, type Row } from './sink-kit.js';
 
 const { DerivativesStatus, Liquidation } = models;
 
@@ -17,15 +17,5 @@ export function createStatusSink(sub: Subscription, emit: SinkEmitter, events: D
   const one = liquidations
     ? (row: Row) => emit('liquidation_feed_update', sub, Liquidation.decode(row))
     : (row: Row) => emit('derivatives_status_update', sub, DerivativesStatus.decode(row));
-  return {
-    frame(payload) {
-      const data = payload[0];
-      if (Array.isArray(data)) {
-        if (isRowList(data)) for (const row of data) one(row);
-        else one(data);
-      } else if (data === 'hb') emit('heartbeat', sub);
-      else reportUnreadable(events, sub, payload);
-    },
-    reset() {},
-  };
+  return rowSink(sub, emit, events, one);
 }
