@@ -27,7 +27,7 @@ import {
 import type { BfxLogger } from '../logging/logger.js';
 import { nodeSocketFactory, type SocketFactory } from '../platform/websocket.js';
 import { buildAuthFrame, nextAuthNonce } from './account/auth.js';
-import type { WsInputs } from './account/input-types.js';
+import type { NotifyOptions, NotifyResult, WsInputs } from './account/input-types.js';
 import { createInputs, type InputPolicy, type InputsConnectionState } from './account/inputs.js';
 import { createAccountSink } from './account/sink.js';
 import { ConfFlag, type Channel, type ChannelParams, type ChannelSink, type DataPlaneEvents, type Subscription } from './contracts.js';
@@ -432,6 +432,25 @@ export class WsClient {
     return Array.from({ length: n }, (_, index) => ({ index, state: this.#connStates.get(index) ?? 'idle' }));
   }
 
+  /** Whether at least one connection is open (the Python client's `open`). */
+  get isOpen(): boolean {
+    for (const state of this.#connStates.values()) if (state === 'open') return true;
+    return false;
+  }
+
+  /** Whether the account channel is authenticated on the current connection (the Python client's `authentication`). */
+  get isAuthenticated(): boolean {
+    return this.#authState === 'authenticated';
+  }
+
+  /**
+   * Send a custom notification (needs authentication); shorthand for `inputs.notify`. It comes
+   * back on the `notification` event of every connection of the account.
+   */
+  notify(info: Record<string, unknown>, options?: NotifyOptions): Promise<NotifyResult> {
+    return this.inputs.notify(info, options);
+  }
+
   /** Maintenance in progress (info 20060 seen, 20061 not yet). */
   get maintenance(): boolean {
     return this.#maintenance;
@@ -531,6 +550,20 @@ export class WsClient {
       if (e) this.#dropEntry(subId, e, 'unsubscribed');
     }, 5_000);
     return p.finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * Ask for a fresh snapshot of one subscription (like the Python client's `resubscribe`): it is
+   * unsubscribed and subscribed again on its connection with the same sub id, and its managed
+   * book is reset before the new snapshot. Throws a `SubscriptionError`
+   * (`ERR_BFX_UNKNOWN_SUBSCRIPTION`) for an unknown sub id.
+   */
+  resubscribe(subId: string): void {
+    this.#flushSubscribes();
+    if (!this.#registry.has(subId)) {
+      throw new SubscriptionError(`No subscription with sub id "${subId}"`, { subId, code: 'ERR_BFX_UNKNOWN_SUBSCRIPTION' });
+    }
+    this.#send({ type: 'RESYNC', subId });
   }
 
   /** Every subscription the client holds. */
