@@ -29,6 +29,8 @@ export interface BfxSystemOptions {
   readonly filter?: readonly string[];
   /** Dead-man switch (cancel all orders when the auth socket closes). */
   readonly dms?: boolean;
+  /** Send `calc: 1` in the auth frame (ask the server for calculated values). */
+  readonly calc?: boolean;
   /** Connections (default 5). */
   readonly connections?: number;
   /** Subscriptions per connection (default 25). */
@@ -92,6 +94,7 @@ export function createBfxSystem(options: BfxSystemOptions = {}): BfxSystem {
     apiSecret: options.apiSecret,
     filter: options.filter,
     dms: options.dms,
+    calc: options.calc,
     nonce: options.nonce,
     connections: options.connections,
     capacity: options.capacity,

@@ -668,8 +668,9 @@ export class WsClient {
     this.#problem(e);
     for (const [subId, entry] of this.#registry) if (entry.conn === index) this.#dropEntry(subId, entry, 'failed', e);
     if (index === 0 && this.#auth) {
+      // The authenticated connection will not come back: queued inputs fail now, not at their timeout.
       this.#authState = 'closed';
-      this.#inputs.onDisconnected();
+      this.#inputs.fail(e);
     }
     if ([...this.#connStates.values()].every((s) => s === 'closed')) {
       const waiters = this.#connectWaiters;

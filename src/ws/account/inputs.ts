@@ -18,7 +18,7 @@
  *
  * @module
  */
-import { BfxTimeoutError, InputError, NotConnectedError } from '../../errors.js';
+import { BfxTimeoutError, InputError, NotConnectedError, type BfxError } from '../../errors.js';
 import type { Notification } from '../../models/index.js';
 import { createCidSource } from './cid.js';
 import type { NotifyResult, SubmitOrderInput, WsInputs } from './input-types.js';
@@ -62,6 +62,11 @@ export interface InputsControl {
   onAuthenticated(): void;
   /** The socket dropped: reject the inputs awaiting an answer; keep (queue) or reject the queued ones. */
   onDisconnected(): void;
+  /**
+   * The authenticated connection is gone for good (an `AuthError`, a refused version): reject
+   * every pending and queued input with `error` at once instead of letting them time out.
+   */
+  fail(error: BfxError): void;
   /** The client is closing: reject everything with `ERR_BFX_CLOSED`. */
   close(): void;
   /** Inputs sent and awaiting their notification. */
@@ -231,6 +236,10 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
         entry.fail(new NotConnectedError(`Input ${entry.type.replace(/-req$/, '')} lost: the connection dropped before Bitfinex answered; its outcome is unknown (check the snapshots after re-auth)`));
       }
       if (deps.policy === 'reject') rejectQueue(() => new NotConnectedError('Input rejected: the connection dropped before it was sent'));
+    },
+    fail(error) {
+      for (const entry of pending.drain()) entry.fail(error);
+      rejectQueue(() => error);
     },
     close() {
       closed = true;
