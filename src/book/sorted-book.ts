@@ -110,6 +110,10 @@ export abstract class SortedBook<T> implements ManagedBook<T> {
     return finishChecksum(state);
   }
 
+  snapshotRows(): BookRow[] {
+    return [...this.bidSide.rows, ...this.askSide.rows].map((row) => [...row]);
+  }
+
   bids(n?: number): T[] {
     return this.#decodeTop(this.bidSide.rows, n);
   }

@@ -37,6 +37,8 @@ export interface ManagedBook<T = unknown> {
   readonly askCount: number;
   /** Replace the whole book with a snapshot's rows. */
   applySnapshot(rows: readonly BookRow[]): void;
+  /** The book as snapshot wire rows: bids best first, then asks best first (copies). */
+  snapshotRows(): BookRow[];
   /** Apply one update row (upsert or delete). */
   apply(row: BookRow): void;
   /** Empty the book. */

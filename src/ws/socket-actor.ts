@@ -18,6 +18,7 @@ import { CLOSE_HTTP_REFUSED, type SocketFactory } from '../platform/websocket.js
 import { parseAuthReply } from './account/auth.js';
 import type { AuthInfo } from './account/events.js';
 import type { ChannelSink, Subscription } from './contracts.js';
+import type { ManagedBook } from '../book/types.js';
 import { createFrameRouter } from './dataplane/router.js';
 import { ackMatches, subscribeFrame } from './dataplane/subscriptions.js';
 
@@ -164,6 +165,15 @@ export function createSocketActor(runtime: SocketRuntime) {
       return undefined;
     };
 
+    /** Snapshot rows of the managed book some subscriber of `chanId` keeps, if any. */
+    const sharedSnapshot = (chanId: number): unknown[][] | undefined => {
+      for (const id of subsOf.get(chanId) ?? []) {
+        const book = (runtime.sink(id) as { book?: ManagedBook } | undefined)?.book;
+        if (book !== undefined) return book.snapshotRows() as unknown[][];
+      }
+      return undefined;
+    };
+
     const bound = (subId: string, chanId: number): void => {
       awaiting.delete(subId);
       chanOf.set(subId, chanId);
@@ -193,7 +203,11 @@ export function createSocketActor(runtime: SocketRuntime) {
       const chanId = num(msg.chanId);
       if (info.bfxCode === ERR_SUB_DUP && chanId !== null) {
         log.info({ subId, chanId }, 'already subscribed (10301): sharing the channel');
+        // The server sends no new snapshot for a shared channel: seed the newcomer from the book
+        // an existing subscriber keeps, so its own book (and checksum checks) start consistent.
+        const seed = sharedSnapshot(chanId);
         bound(subId, chanId);
+        if (seed !== undefined) safely('shared snapshot', () => runtime.sink(subId)?.frame([seed]));
         return;
       }
       awaiting.delete(subId);
