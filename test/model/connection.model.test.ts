@@ -4,6 +4,7 @@
  * `maxAttempts`), then each path is replayed on a fresh actor with a SimulatedClock and a fake
  * socket, checking the state after every step. Finally every state node must have been reached.
  */
+import { readFileSync } from 'node:fs';
 import { getShortestPaths, getSimplePaths, getStateNodes } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { createActor, fromCallback, SimulatedClock, type AnyMachineSnapshot, type EventObject } from 'xstate';
@@ -12,7 +13,9 @@ import type { SocketEvent } from '../../machines/socket-protocol.js';
 import { createFakeSockets } from '../machines/fake-socket.js';
 
 const FLAGS = 196608;
-const INPUT: ConnectionInput = { index: 0, url: 'ws://fake', auth: true, flags: FLAGS, maxAttempts: 2, seed: 3 };
+/** The caps of stately.config.json's `modelTests` (attempts counted as distinct states, traversal limit). */
+const CAPS = (JSON.parse(readFileSync(new URL('../../stately.config.json', import.meta.url), 'utf8')) as { modelTests: { maxAttempts: number; limit: number } }).modelTests;
+const INPUT: ConnectionInput = { index: 0, url: 'ws://fake', auth: true, flags: FLAGS, maxAttempts: CAPS.maxAttempts, seed: 3 };
 
 /** Payload variants per event type (types not listed are sent bare, e.g. the `xstate.after.*` timers). */
 const VARIANTS: Record<string, ConnectionEvent[]> = {
@@ -57,10 +60,10 @@ const coreEvents = (s: Snap): ConnectionEvent[] =>
 
 const graphMachine = connectionMachine.provide({ actors: { socket: fromCallback(() => undefined) } });
 const shortest = [
-  ...getShortestPaths(graphMachine, { input: INPUT, events, serializeState, serializeEvent }),
-  ...getShortestPaths(graphMachine, { input: { ...INPUT, auth: false }, events, serializeState, serializeEvent }).map((p) => ({ ...p, input: 'public' })),
+  ...getShortestPaths(graphMachine, { input: INPUT, events, serializeState, serializeEvent, limit: CAPS.limit }),
+  ...getShortestPaths(graphMachine, { input: { ...INPUT, auth: false }, events, serializeState, serializeEvent, limit: CAPS.limit }).map((p) => ({ ...p, input: 'public' })),
 ];
-const simple = getSimplePaths(graphMachine, { input: INPUT, events: coreEvents, serializeState, serializeEvent });
+const simple = getSimplePaths(graphMachine, { input: INPUT, events: coreEvents, serializeState, serializeEvent, limit: CAPS.limit });
 
 const reached = new Set<string>();
 
