@@ -3,7 +3,7 @@
  * snapshot and a consistent book, and unsubscribing one leaves the other live.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, waitFor, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -11,27 +11,22 @@ afterEach(async () => {
   h = undefined;
 });
 
-const until = async (cond: () => boolean, ms = 10_000): Promise<void> => {
-  const deadline = Date.now() + ms;
-  while (!cond() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-  expect(cond()).toBe(true);
-};
 
 describe('duplicate subscriptions', () => {
   it('share the channel: both have a book, and one unsubscribing leaves the other live', async () => {
     h = await startHarness({ market: { updatesPerSecond: 50 } });
     const a = h.bfx.ws.subscribe('book', { symbol: 'tBTCUSD', prec: 'P0' });
     await a;
-    await until(() => a.book?.bestBid() !== undefined);
+    await waitFor(() => a.book?.bestBid() !== undefined);
     const b = h.bfx.ws.subscribe('book', { symbol: 'tBTCUSD', prec: 'P0' });
     await b;
-    await until(() => b.book?.bestBid() !== undefined && b.book.bids().length > 1);
+    await waitFor(() => b.book?.bestBid() !== undefined && b.book.bids().length > 1);
     expect(b.book?.bids(5)).toEqual(a.book?.bids(5));
     let bUpdates = 0;
     b.on('t_book_update', () => void bUpdates++);
     await a.unsubscribe();
     const before = bUpdates;
-    await until(() => bUpdates > before + 3);
+    await waitFor(() => bUpdates > before + 3);
     expect(b.state).toBe('active');
     expect(h.errors.filter((e) => e.code === 'ERR_BFX_CHECKSUM')).toEqual([]);
   });

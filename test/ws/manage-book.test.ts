@@ -1,6 +1,6 @@
 /** A book subscription can skip the managed book (a recorder that only wants update events). */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, waitFor, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -16,8 +16,7 @@ describe('manageBook option', () => {
     let bareUpdates = 0;
     bare.on('t_book_update', () => void bareUpdates++);
     await Promise.all([managed, bare]);
-    const deadline = Date.now() + 10_000;
-    while (bareUpdates < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => bareUpdates >= 5, 10_000, 'updates on the bare book');
     expect(bareUpdates).toBeGreaterThanOrEqual(5);
     expect(managed.book?.bestBid()).toBeDefined();
     expect(bare.book).toBeUndefined();

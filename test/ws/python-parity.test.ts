@@ -3,7 +3,7 @@
  * snapshot), the `open` / `authentication` flags (`isOpen`, `isAuthenticated`) and `notify`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, waitFor, type Harness } from './harness.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -11,11 +11,6 @@ afterEach(async () => {
   h = undefined;
 });
 
-const until = async (cond: () => boolean, ms = 10_000): Promise<void> => {
-  const deadline = Date.now() + ms;
-  while (!cond() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-  expect(cond()).toBe(true);
-};
 
 describe('Python-client parity', () => {
   it('resubscribe(subId) delivers a fresh snapshot on the same sub id; unknown ids throw', async () => {
@@ -24,9 +19,9 @@ describe('Python-client parity', () => {
     let snapshots = 0;
     book.on('t_book_snapshot', () => void snapshots++);
     await book;
-    await until(() => snapshots === 1);
+    await waitFor(() => snapshots === 1, 10_000, 'the first snapshot');
     h.bfx.ws.resubscribe('eth-book');
-    await until(() => snapshots === 2);
+    await waitFor(() => snapshots === 2);
     expect(book.state).toBe('active');
     expect(book.book?.bestBid()).toBeDefined();
     expect(() => h!.bfx.ws.resubscribe('nope')).toThrow(expect.objectContaining({ code: 'ERR_BFX_UNKNOWN_SUBSCRIPTION' }));
@@ -34,11 +29,11 @@ describe('Python-client parity', () => {
 
   it('isOpen / isAuthenticated follow the connection, and notify() echoes as a notification', async () => {
     h = await startHarness({ accounts: [{ apiKey: 'parity-key', apiSecret: 'parity-secret' }] }, { apiKey: 'parity-key', apiSecret: 'parity-secret' });
-    await until(() => h!.bfx.ws.isOpen && h!.bfx.ws.isAuthenticated);
+    await waitFor(() => h!.bfx.ws.isOpen && h!.bfx.ws.isAuthenticated);
     const seen: unknown[] = [];
     h.bfx.ws.on('notification', (n) => void seen.push(n.data));
     await h.bfx.ws.notify({ foo: 1 });
-    await until(() => seen.length > 0);
+    await waitFor(() => seen.length > 0);
     expect(seen[0]).toEqual({ foo: 1 });
     await h.bfx.ws.close();
     expect(h.bfx.ws.isOpen).toBe(false);
