@@ -22,6 +22,7 @@ import { createFrameRouter } from '../src/ws/dataplane/router.js';
 import { createChannelSink } from '../src/ws/dataplane/sinks.js';
 import { EventHub } from '../src/ws/hub.js';
 import type { BfxWsEvents, SinkEmitter } from '../src/ws/events.js';
+import { mulberry32 } from '../src/simulator/market/prng.js';
 
 const arg = (name: string, fallback: number): number => {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -34,16 +35,9 @@ const SOCKET = process.argv.includes('--socket');
 const WebSocket = createRequire(new URL('../package.json', import.meta.url))('ws') as typeof WebSocketClass;
 const CHECKSUM_EVERY = 50;
 
-/** Deterministic PRNG (mulberry32). */
+/** Deterministic PRNG (mulberry32, the simulator's generator) returning floats in [0, 1). */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed).next;
 }
 
 /** A P0 book stream: one snapshot, single-level updates and deletes, a correct `cs` every 50 frames. */

@@ -3,6 +3,7 @@
  * symbols, chanIds, subscribe acks, snapshots, update frames and their WebSocket framing.
  */
 import { bookChecksum } from '../../src/book/checksum.ts';
+import { mulberry32 } from '../../src/simulator/market/prng.js';
 
 /** Mid price of every benchmark book; bids sit at MID-1-2i, asks at MID+1+2i (25 slots per side). */
 export const MID = 86_700;
@@ -15,16 +16,9 @@ export const SENTINEL_TRADE_ID = 999_999_999;
 /** A checksum frame every `CS_EVERY` book updates in the `c-cs` scenario. */
 export const CS_EVERY = 50;
 
-/** Deterministic PRNG (mulberry32). */
+/** Deterministic PRNG (mulberry32, the simulator's generator) returning floats in [0, 1). */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed).next;
 }
 
 /** `n` trading pairs `tBTCUSD`, `tXAAUSD`, `tXABUSD`, ... (3-letter bases, so every client parses them). */

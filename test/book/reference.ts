@@ -3,17 +3,11 @@
  * check the managed books against.
  */
 import { bookChecksum } from '../../src/book/checksum.js';
+import { mulberry32 } from '../../src/simulator/market/prng.js';
 
-/** Deterministic PRNG (mulberry32) returning floats in [0, 1). */
+/** Deterministic PRNG (mulberry32, the simulator's generator) returning floats in [0, 1). */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed).next;
 }
 
 /** Which wire layout the reference book reads. */
