@@ -2,26 +2,40 @@
  * One WebSocket connection: `session` (connecting → configuring → authenticating → open → closing)
  * with the socket actor invoked on the parent state so it survives the substates, `reconnecting`
  * (exponential backoff with seeded jitter, computed on entry and stored in context) and `closed`
- * (final, output `{ code, reason }`). Subscription actors are its children (≤ capacity); their
- * sub ids are kept in context and replayed after every (re)connect, each exactly once.
+ * (final, output `{ code, reason }`). Its subscription actors are its children (refs in context,
+ * readable ids); it routes the socket's wire events to them, sends the frames they ask for, binds
+ * and unbinds their channels on the socket, and replays them after every (re)connect.
  *
- * The socket actor (`socket`) and the `report` action are placeholders here: the runtime provides
- * the real ones (`src/ws/socket-actor.ts`, `machine.provide(...)`).
+ * It tells the host with `emit()` ({@link ConnectionEmitted}); with a `supervisor` ref in its
+ * input it also hands every emitted event to it. The socket actor (`socket`) is a placeholder:
+ * the runtime provides the real one (`src/ws/socket-actor.ts`, `machine.provide(...)`).
  *
  * @module
  */
-import { and, assign, enqueueActions, fromCallback, setup, type ActorRefFrom, type DoneActorEvent } from 'xstate';
+import { and, assign, enqueueActions, fromCallback, setup, type ActorRefFrom, type AnyActorRef, type DoneActorEvent } from 'xstate';
+import {
+  DEFAULT_AUTH_TIMEOUT_MS,
+  DEFAULT_CLOSE_TIMEOUT_MS,
+  DEFAULT_CONF_TIMEOUT_MS,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_SUBSCRIBE_TIMEOUT_MS,
+  DEFAULT_UNSUBSCRIBE_TIMEOUT_MS,
+} from '../src/defaults.js';
+import type { Subscription } from '../src/ws/contracts.js';
 import { backoffDelay, resolveBackoff, type BackoffOptions } from './backoff.js';
-import type { ErrorInfo, RuntimeReport } from './reports.js';
+import { AWAITING_UNSUB, awaitingAck, childIdFor, entryOf, onChannel, phaseOf, type SubEntry } from './children.js';
+import type { ConnectionEmitted, ConnectionNotice, ErrorInfo } from './emitted.js';
 import type { SocketCommand, SocketEvent, SocketInput } from './socket-protocol.js';
-import { subscriptionMachine, type SubscriptionOutput } from './subscription.machine.js';
+import { subscriptionMachine, type SubscriptionOutput, type SubscriptionRequest } from './subscription.machine.js';
 
 /** Info codes. */
 export const INFO_RESTART = 20051;
 export const INFO_MAINTENANCE_START = 20060;
 export const INFO_MAINTENANCE_END = 20061;
-/** Bitfinex subscribe error codes handled specially. */
+/** Bitfinex error codes handled specially. */
+export const ERR_SUB_DUP = 10301;
 export const ERR_SUB_LIMIT = 10305;
+export const ERR_UNSUB_NOT_SUBSCRIBED = 10401;
 
 /** Input of {@link connectionMachine}. */
 export interface ConnectionInput {
@@ -32,30 +46,34 @@ export interface ConnectionInput {
   readonly flags?: number;
   /** Authenticate after conf. */
   readonly auth?: boolean;
-  /** System id of the supervisor to tell about limits/failures (absent when standalone). */
-  readonly supervisorId?: string;
+  /** The supervisor to hand emitted events and 10305 refusals to (absent when standalone). */
+  readonly supervisor?: AnyActorRef;
   readonly backoff?: Partial<BackoffOptions>;
   /** PRNG seed for the backoff jitter. */
   readonly seed?: number;
   /** Give up (→ closed) after this many consecutive failed attempts; default never. */
   readonly maxAttempts?: number;
-  /** Time allowed for the socket to open and send `info` (default 10 000 ms). */
+  /** Time allowed for the socket to open and send `info`. */
   readonly connectTimeoutMs?: number;
-  /** Time allowed for the conf ack (default 5 000 ms). */
+  /** Time allowed for the conf ack. */
   readonly confTimeoutMs?: number;
-  /** Time allowed for the auth reply (default 10 000 ms). */
+  /** Time allowed for the auth reply. */
   readonly authTimeoutMs?: number;
-  /** Time allowed for a clean close (default 2 000 ms). */
+  /** Time allowed for a clean close. */
   readonly closeTimeoutMs?: number;
+  /** Time for a subscribe ack, from when its frame was sent. */
+  readonly subscribeTimeoutMs?: number;
+  /** Time for an unsubscribe confirmation. */
+  readonly unsubscribeTimeoutMs?: number;
 }
 
-/** Context of {@link connectionMachine} (plain data only). */
+/** Context of {@link connectionMachine} (plain data and child refs only). */
 export interface ConnectionContext {
   readonly index: number;
   readonly url: string;
   readonly flags: number;
   readonly auth: boolean;
-  readonly supervisorId: string | null;
+  readonly supervisor: AnyActorRef | null;
   readonly backoff: BackoffOptions;
   readonly rngState: number;
   /** Consecutive failed attempts since the last successful open. */
@@ -63,35 +81,39 @@ export interface ConnectionContext {
   /** The delay chosen for the current `reconnecting` state. */
   readonly delayMs: number;
   readonly maxAttempts: number | null;
-  readonly timeouts: { readonly connect: number; readonly conf: number; readonly auth: number; readonly close: number };
+  readonly timeouts: {
+    readonly connect: number;
+    readonly conf: number;
+    readonly auth: number;
+    readonly close: number;
+    readonly subscribe: number;
+    readonly unsubscribe: number;
+  };
   /** Maintenance in progress (info 20060 until 20061). */
   readonly paused: boolean;
+  /** The socket of this session reached `open`. */
+  readonly up: boolean;
   /** `Date.now()` when the connection was lost (null while up or before the first open). */
   readonly downSince: number | null;
   readonly code: number;
   readonly reason: string;
   readonly error: ErrorInfo | null;
-  /** Sub ids of the subscription children, in subscribe order. */
-  readonly subs: readonly string[];
+  /** The subscription children, in subscribe order. */
+  readonly subs: readonly SubEntry[];
+  /** Children spawned so far (the readable ids' suffix). */
+  readonly spawned: number;
 }
 
 /** Events a connection accepts. */
 export type ConnectionEvent =
   | SocketEvent
-  | { type: 'SUBSCRIBE'; subId: string }
+  | SubscriptionRequest
+  | { type: 'SUBSCRIBE'; sub: Subscription }
   | { type: 'UNSUBSCRIBE'; subId: string }
+  | { type: 'RESYNC'; subId: string }
   | { type: 'RESYNC_ALL' }
   | { type: 'CLOSE'; code?: number; reason?: string }
   | DoneActorEvent<SubscriptionOutput>;
-
-/** What a connection tells its supervisor: a subscription refused for capacity (10305) or failed. */
-export interface ConnectionNotice {
-  readonly type: 'CONN.SUB_LIMIT' | 'CONN.SUB_ENDED';
-  readonly index: number;
-  readonly subId: string;
-}
-
-const notice = (type: ConnectionNotice['type'], index: number, subId: string): ConnectionNotice => ({ type, index, subId });
 
 /** Output of a closed connection. */
 export interface ConnectionOutput {
@@ -101,55 +123,65 @@ export interface ConnectionOutput {
   readonly error: ErrorInfo | null;
 }
 
-type SubEvent = Extract<ConnectionEvent, { subId: string }>;
-const subIdOf = (event: ConnectionEvent): string => (event as SubEvent).subId;
+type Args = { readonly context: ConnectionContext; readonly event: ConnectionEvent };
+type Down = { readonly code: number; readonly reason: string };
+
+const subIdOf = (event: ConnectionEvent): string =>
+  event.type === 'SUBSCRIBE' ? event.sub.subId : 'subId' in event && typeof event.subId === 'string' ? event.subId : '';
 const doneOutput = (event: ConnectionEvent): SubscriptionOutput | null =>
   'output' in event && event.type.startsWith('xstate.done.actor.') ? event.output : null;
 
-type ReportArgs = { readonly context: ConnectionContext; readonly event: ConnectionEvent };
-const UNKNOWN_SUB_ERROR: ErrorInfo = { code: 'ERR_BFX_SUBSCRIPTION', message: 'subscription failed' };
+const TIMEOUT: Down = { code: 4000, reason: 'timeout waiting for the server' };
+const RESTART: Down = { code: 1012, reason: 'info 20051: server restart' };
+const CONF_REFUSED: Down = { code: 4000, reason: 'conf refused' };
 
-/** Report parameters, one pure function per report kind (used as dynamic action params in the chart). */
-const reports = {
-  connecting: ({ context }: ReportArgs): RuntimeReport => ({ kind: 'connecting', index: context.index, attempt: context.attempt + 1 }),
-  open: ({ context }: ReportArgs): RuntimeReport => ({
-    kind: 'open',
+/** What each emitted event carries (pure functions, used as dynamic action params). */
+const says = {
+  connecting: ({ context }: Args): ConnectionEmitted => ({ type: 'connection.connecting', index: context.index, attempt: context.attempt + 1 }),
+  open: ({ context }: Args): ConnectionEmitted => ({
+    type: 'connection.open',
     index: context.index,
     attempts: context.attempt,
     downtimeMs: context.downSince === null ? null : Date.now() - context.downSince,
   }),
-  disconnected: ({ context }: ReportArgs): RuntimeReport => ({ kind: 'disconnected', index: context.index, code: context.code, reason: context.reason }),
-  reconnecting: ({ context }: ReportArgs): RuntimeReport => ({
-    kind: 'reconnecting',
+  authenticated: ({ context, event }: Args): ConnectionEmitted | null =>
+    event.type === 'socket.auth.ok' ? { type: 'connection.authenticated', index: context.index, info: event.info } : null,
+  reconnecting: ({ context }: Args): ConnectionEmitted => ({
+    type: 'connection.reconnecting',
     index: context.index,
     attempt: context.attempt,
     delayMs: context.delayMs,
   }),
-  closed: ({ context }: ReportArgs): RuntimeReport =>
-    context.error
-      ? { kind: 'closed', index: context.index, code: context.code, reason: context.reason, error: context.error }
-      : { kind: 'closed', index: context.index, code: context.code, reason: context.reason },
-  maintenance: ({ context }: ReportArgs): RuntimeReport => ({ kind: 'maintenance', index: context.index, active: context.paused }),
-  subscribed: ({ context, event }: ReportArgs): RuntimeReport => ({
-    kind: 'subscribed',
+  closed: ({ context }: Args): ConnectionEmitted => ({
+    type: 'connection.closed',
     index: context.index,
-    subId: subIdOf(event),
-    chanId: event.type === 'sub.ack' ? event.chanId : -1,
+    code: context.code,
+    reason: context.reason,
+    error: context.error,
   }),
-  subEnded: ({ context, event }: ReportArgs): RuntimeReport => {
-    const out = doneOutput(event);
-    const subId = out?.subId ?? '';
-    return out?.state === 'failed'
-      ? { kind: 'sub-failed', index: context.index, subId, error: out.error ?? UNKNOWN_SUB_ERROR }
-      : { kind: 'unsubscribed', index: context.index, subId };
-  },
-  limitFailure: ({ context, event }: ReportArgs): RuntimeReport => ({
-    kind: 'sub-failed',
-    index: context.index,
-    subId: subIdOf(event),
-    error: event.type === 'sub.error' ? event.error : UNKNOWN_SUB_ERROR,
-  }),
+  maintenance: ({ context }: Args): ConnectionEmitted => ({ type: 'connection.maintenance', index: context.index, active: context.paused }),
+  acked: ({ context, event }: Args): ConnectionEmitted | null =>
+    event.type === 'sub.acked'
+      ? { type: 'subscription.acked', index: context.index, subId: event.subId, chanId: event.chanId, resubscribed: event.resubscribed }
+      : null,
+  strayError: ({ context, event }: Args): ConnectionEmitted | null =>
+    event.type === 'wire.error' ? { type: 'connection.error', index: context.index, error: event.error } : null,
 };
+
+/** What `enqueueActions` hands an action: just the two effects {@link tellVia} needs. */
+interface Teller {
+  emit(event: ConnectionEmitted): void;
+  sendTo(to: AnyActorRef, event: ConnectionNotice): void;
+}
+
+/** Emit `said` and hand it to the supervisor (if any). */
+function tellVia(enqueue: Teller, context: ConnectionContext, said: ConnectionEmitted | null): void {
+  if (said === null) return;
+  enqueue.emit(said);
+  if (context.supervisor !== null) enqueue.sendTo(context.supervisor, { type: 'conn.emitted', event: said });
+}
+
+const closeOf = ({ event }: Args): Down => (event.type === 'socket.closed' ? { code: event.code, reason: event.reason } : { code: 1006, reason: '' });
 
 /** The connection machine. */
 export const connectionMachine = setup({
@@ -157,6 +189,7 @@ export const connectionMachine = setup({
     input: {} as ConnectionInput,
     context: {} as ConnectionContext,
     events: {} as ConnectionEvent,
+    emitted: {} as ConnectionEmitted,
     output: {} as ConnectionOutput,
   },
   actors: {
@@ -181,27 +214,22 @@ export const connectionMachine = setup({
     confAccepted: ({ event, context }) => event.type === 'socket.conf' && event.ok && event.flags === context.flags,
     confRefused: ({ event }) => event.type === 'socket.conf' && !event.ok,
     authEnabled: ({ context }) => context.auth,
-    isKnownSub: ({ context, event }) => context.subs.includes(subIdOf(event)),
-    isNewSub: ({ context, event }) => !context.subs.includes(subIdOf(event)),
-    hasSupervisor: ({ context }) => context.supervisorId !== null,
-    isLimitError: ({ event, context }) =>
-      event.type === 'sub.error' && event.error.bfxCode === ERR_SUB_LIMIT && context.subs.includes(event.subId),
+    isNewSub: ({ context, event }) => event.type === 'SUBSCRIBE' && entryOf(context.subs, event.sub.subId) === undefined,
+    isKnownSub: ({ context, event }) => entryOf(context.subs, subIdOf(event)) !== undefined,
+    /** 10305 for a subscription waiting for its ack. */
+    isLimitRefusal: ({ context, event }) => event.type === 'wire.error' && event.error.bfxCode === ERR_SUB_LIMIT && awaitingAck(context.subs, event.reply) !== undefined,
     attemptsExhausted: ({ context }) => context.maxAttempts !== null && context.attempt >= context.maxAttempts,
   },
   actions: {
-    report: (_, _params: RuntimeReport) => undefined,
+    /** Emit `event` and hand it to the supervisor. */
+    tell: enqueueActions(({ context, enqueue }, said: ConnectionEmitted | null) => tellVia(enqueue, context, said)),
     sendConf: enqueueActions(({ context, enqueue }) => enqueue.sendTo('socket', { type: 'conf', flags: context.flags })),
     sendAuth: enqueueActions(({ enqueue }) => enqueue.sendTo('socket', { type: 'auth' })),
-    sendClose: enqueueActions(({ context, enqueue }) =>
-      enqueue.sendTo('socket', { type: 'close', code: context.code, reason: context.reason }),
-    ),
+    bindAccount: enqueueActions(({ enqueue }) => enqueue.sendTo('socket', { type: 'bind', chanId: 0, subId: '', shared: false })),
+    sendClose: enqueueActions(({ context, enqueue }) => enqueue.sendTo('socket', { type: 'close', code: context.code, reason: context.reason })),
     storeCloseRequest: assign(({ event }) =>
       event.type === 'CLOSE' ? { code: event.code ?? 1000, reason: event.reason ?? 'closed by the user' } : {},
     ),
-    storeSocketClose: assign(({ event }) => (event.type === 'socket.closed' ? { code: event.code, reason: event.reason } : {})),
-    storeRestart: assign({ code: 1012, reason: 'info 20051: server restart' }),
-    storeTimeout: assign({ code: 4000, reason: 'timeout waiting for the server' }),
-    storeConfRefused: assign({ code: 4000, reason: 'conf refused' }),
     storeBadVersion: assign(({ event }) => ({
       code: 1002,
       reason: 'unsupported API version',
@@ -216,76 +244,132 @@ export const connectionMachine = setup({
     storeGiveUp: assign(({ context }) => ({
       error: { code: 'ERR_BFX_NETWORK', message: `Gave up after ${context.attempt} failed connection attempts` },
     })),
-    markDown: assign(({ context }) => ({ downSince: context.downSince ?? Date.now() })),
+    /**
+     * The session ended (socket closed, timeout, restart, conf refused): remember why and since
+     * when, put every subscription back to pending, and say it: `connection.lost` when the socket
+     * had been open, `connection.attempt_failed` when the attempt never got there.
+     */
+    goDown: enqueueActions(({ context, enqueue }, down: Down) => {
+      enqueue.assign({ code: down.code, reason: down.reason, downSince: context.downSince ?? Date.now(), up: false });
+      for (const { ref } of context.subs) enqueue.sendTo(ref, { type: 'DISCONNECTED' });
+      const said: ConnectionEmitted = context.up
+        ? { type: 'connection.lost', index: context.index, code: down.code, reason: down.reason }
+        : { type: 'connection.attempt_failed', index: context.index, attempt: context.attempt + 1, code: down.code, reason: down.reason };
+      tellVia(enqueue, context, said);
+    }),
     computeBackoff: assign(({ context }) => {
       const attempt = context.attempt + 1;
       const { delayMs, rngState } = backoffDelay(attempt, context.backoff, context.rngState);
       return { attempt, delayMs, rngState };
     }),
-    markUp: assign({ attempt: 0, downSince: null }),
+    markUp: assign({ attempt: 0, downSince: null, up: true }),
     setPaused: assign({ paused: true }),
     clearPaused: assign({ paused: false }),
-    /** Spawn the subscription child for a new sub id (and subscribe at once when open). */
-    addSub: enqueueActions(({ context, event, enqueue }) => {
-      const subId = subIdOf(event);
-      enqueue.spawnChild('subscription', { id: subId, input: { subId } });
-      enqueue.assign({ subs: [...context.subs, subId] });
+    /** Spawn the subscription child (readable id, ref kept in context). */
+    addSub: assign(({ context, event, spawn }) => {
+      if (event.type !== 'SUBSCRIBE') return {};
+      const ref = spawn('subscription', {
+        id: childIdFor(event.sub, context.spawned),
+        input: { sub: event.sub, subscribeTimeoutMs: context.timeouts.subscribe, unsubscribeTimeoutMs: context.timeouts.unsubscribe },
+      });
+      return { subs: [...context.subs, { subId: event.sub.subId, ref }], spawned: context.spawned + 1 };
     }),
-    subscribeOne: enqueueActions(({ event, enqueue }) => {
-      const subId = subIdOf(event);
-      enqueue.sendTo(subId, { type: 'CONNECTED' });
-      enqueue.sendTo('socket', { type: 'subscribe', subId });
+    /** Send `type` to the child the event names. */
+    toSub: enqueueActions(({ context, event, enqueue }, type: 'CONNECTED' | 'UNSUBSCRIBE' | 'RESYNC') => {
+      const entry = entryOf(context.subs, subIdOf(event));
+      if (entry !== undefined) enqueue.sendTo(entry.ref, { type });
     }),
-    /** Replay every subscription on the fresh socket, exactly once each. */
-    subscribeAll: enqueueActions(({ context, enqueue }) => {
-      for (const subId of context.subs) {
-        enqueue.sendTo(subId, { type: 'CONNECTED' });
-        enqueue.sendTo('socket', { type: 'subscribe', subId });
+    /** Send `type` to every child. */
+    toAllSubs: enqueueActions(({ context, enqueue }, type: 'CONNECTED' | 'RESYNC' | 'DISCONNECTED') => {
+      for (const { ref } of context.subs) enqueue.sendTo(ref, { type });
+    }),
+    /** A child asks for a frame: subscribe, or unsubscribe (unbinding its channel first). */
+    forwardSubCommand: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'sub.send') return;
+      const { command, subId } = event;
+      if (command.type === 'subscribe') {
+        enqueue.sendTo('socket', { type: 'subscribe', sub: command.sub });
+        return;
+      }
+      const { chanId } = command;
+      enqueue.sendTo('socket', { type: 'unbind', chanId, subId });
+      const entry = entryOf(context.subs, subId);
+      const sharers = onChannel(context.subs, chanId, subId);
+      if (command.purpose === 'end' && sharers.some((e) => !AWAITING_UNSUB.has(phaseOf(e)))) {
+        // Others still ride this channel (10301): leave it open, this one is done.
+        if (entry !== undefined) enqueue.sendTo(entry.ref, { type: 'UNSUBSCRIBED' });
+        return;
+      }
+      // An unsubscribe already on its way for this channel answers this one too.
+      if (!sharers.some((e) => AWAITING_UNSUB.has(phaseOf(e)))) enqueue.sendTo('socket', { type: 'unsubscribe', chanId });
+    }),
+    /** `subscribed`: bind the channel to the child that asked, then ack it; an answer nobody awaits is undone. */
+    routeAck: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'wire.subscribed') return;
+      const entry = awaitingAck(context.subs, event.reply);
+      if (entry === undefined) {
+        enqueue.sendTo('socket', { type: 'unsubscribe', chanId: event.chanId });
+        return;
+      }
+      enqueue.sendTo('socket', { type: 'bind', chanId: event.chanId, subId: entry.subId, shared: false });
+      enqueue.sendTo(entry.ref, { type: 'ACK', chanId: event.chanId });
+    }),
+    /** `unsubscribed`: the children waiting for it are done; the others on that channel lost it. */
+    routeUnsubscribed: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'wire.unsubscribed') return;
+      enqueue.sendTo('socket', { type: 'unbind', chanId: event.chanId });
+      for (const e of onChannel(context.subs, event.chanId)) {
+        enqueue.sendTo(e.ref, { type: AWAITING_UNSUB.has(phaseOf(e)) ? 'UNSUBSCRIBED' : 'CHANNEL_CLOSED' });
       }
     }),
-    resubscribeOne: enqueueActions(({ event, enqueue }) => {
-      const subId = subIdOf(event);
-      enqueue.sendTo(subId, { type: 'RESYNC' });
-      enqueue.sendTo('socket', { type: 'resubscribe', subId });
-    }),
-    resubscribeAll: enqueueActions(({ context, enqueue }) => {
-      for (const subId of context.subs) {
-        enqueue.sendTo(subId, { type: 'RESYNC' });
-        enqueue.sendTo('socket', { type: 'resubscribe', subId });
+    /** An `error` event: to the subscription it answers (10301 shares the existing channel), else to the host. */
+    routeError: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'wire.error') return;
+      const { reply, error } = event;
+      const asking = awaitingAck(context.subs, reply);
+      if (asking !== undefined) {
+        if (error.bfxCode === ERR_SUB_DUP && reply.chanId !== undefined) {
+          enqueue.sendTo('socket', { type: 'bind', chanId: reply.chanId, subId: asking.subId, shared: true });
+          enqueue.sendTo(asking.ref, { type: 'ACK', chanId: reply.chanId, shared: true });
+        } else {
+          enqueue.sendTo(asking.ref, { type: 'ERROR', error });
+        }
+        return;
+      }
+      const waiting = reply.chanId === undefined ? [] : onChannel(context.subs, reply.chanId, undefined, AWAITING_UNSUB);
+      if (waiting.length === 0) {
+        tellVia(enqueue, context, says.strayError({ context, event }));
+        return;
+      }
+      for (const e of waiting) {
+        // A resubscribe whose channel is already gone just subscribes again.
+        const gone = error.bfxCode === ERR_UNSUB_NOT_SUBSCRIBED && phaseOf(e) === 'resubscribing.unsubscribing';
+        enqueue.sendTo(e.ref, gone ? { type: 'UNSUBSCRIBED' } : { type: 'ERROR', error });
       }
     }),
-    disconnectSubs: enqueueActions(({ context, enqueue }) => {
-      for (const subId of context.subs) enqueue.sendTo(subId, { type: 'DISCONNECTED' });
+    /** 10305: hand the subscription back to the supervisor for another connection (fail it when standalone). */
+    handBack: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'wire.error') return;
+      const entry = awaitingAck(context.subs, event.reply);
+      if (entry === undefined) return;
+      if (context.supervisor === null) {
+        enqueue.sendTo(entry.ref, { type: 'ERROR', error: event.error });
+        return;
+      }
+      enqueue.stopChild(entry.ref);
+      enqueue.assign({ subs: context.subs.filter((s) => s !== entry) });
+      enqueue.sendTo(context.supervisor, { type: 'conn.sub_limit', index: context.index, subId: entry.subId } satisfies ConnectionNotice);
     }),
-    unsubscribeOne: enqueueActions(({ event, enqueue }) => {
-      const subId = subIdOf(event);
-      enqueue.sendTo('socket', { type: 'unsubscribe', subId });
-      enqueue.sendTo(subId, { type: 'UNSUBSCRIBE' });
-    }),
-    endSub: enqueueActions(({ event, enqueue }) => enqueue.sendTo(subIdOf(event), { type: 'UNSUBSCRIBE' })),
-    ackSub: enqueueActions(({ event, enqueue }) => {
-      if (event.type === 'sub.ack') enqueue.sendTo(event.subId, { type: 'ACK', chanId: event.chanId });
-    }),
-    failSub: enqueueActions(({ event, enqueue }) => {
-      if (event.type === 'sub.error') enqueue.sendTo(event.subId, { type: 'ERROR', error: event.error });
-    }),
-    /** 10305: hand the subscription back to the supervisor for another connection. */
-    handBackSub: enqueueActions(({ context, event, enqueue, system }) => {
-      if (event.type !== 'sub.error') return;
-      enqueue.stopChild(event.subId);
-      enqueue.assign({ subs: context.subs.filter((s) => s !== event.subId) });
-      const supervisor = context.supervisorId === null ? undefined : system.get(context.supervisorId);
-      if (supervisor) enqueue.sendTo(supervisor, notice('CONN.SUB_LIMIT', context.index, event.subId));
-    }),
-    /** A subscription child ended: forget it (and tell the supervisor when it failed). */
-    dropSub: enqueueActions(({ context, event, enqueue, system }) => {
+    /** A subscription child ended: forget it and say how. */
+    dropSub: enqueueActions(({ context, event, enqueue }) => {
       const out = doneOutput(event);
       if (out === null) return;
+      const entry = entryOf(context.subs, out.subId);
+      if (entry === undefined) return;
       // A finished child stays in `children` until stopped: remove it (the sub id may be reused).
-      enqueue.stopChild(out.subId);
-      enqueue.assign({ subs: context.subs.filter((s) => s !== out.subId) });
-      const supervisor = context.supervisorId === null ? undefined : system.get(context.supervisorId);
-      if (out.state === 'failed' && supervisor) enqueue.sendTo(supervisor, notice('CONN.SUB_ENDED', context.index, out.subId));
+      enqueue.stopChild(entry.ref);
+      enqueue.assign({ subs: context.subs.filter((s) => s !== entry) });
+      tellVia(enqueue, context, { type: 'subscription.ended', index: context.index, subId: out.subId, state: out.state, error: out.error });
     }),
   },
 }).createMachine({
@@ -295,30 +379,35 @@ export const connectionMachine = setup({
     url: input.url,
     flags: input.flags ?? 0,
     auth: input.auth ?? false,
-    supervisorId: input.supervisorId ?? null,
+    supervisor: input.supervisor ?? null,
     backoff: resolveBackoff(input.backoff),
     rngState: input.seed ?? 0x9e3779b9 + input.index,
     attempt: 0,
     delayMs: 0,
     maxAttempts: input.maxAttempts ?? null,
     timeouts: {
-      connect: input.connectTimeoutMs ?? 10_000,
-      conf: input.confTimeoutMs ?? 5_000,
-      auth: input.authTimeoutMs ?? 10_000,
-      close: input.closeTimeoutMs ?? 2_000,
+      connect: input.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      conf: input.confTimeoutMs ?? DEFAULT_CONF_TIMEOUT_MS,
+      auth: input.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS,
+      close: input.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS,
+      subscribe: input.subscribeTimeoutMs ?? DEFAULT_SUBSCRIBE_TIMEOUT_MS,
+      unsubscribe: input.unsubscribeTimeoutMs ?? DEFAULT_UNSUBSCRIBE_TIMEOUT_MS,
     },
     paused: false,
+    up: false,
     downSince: null,
     code: 1000,
     reason: '',
     error: null,
     subs: [],
+    spawned: 0,
   }),
   initial: 'session',
   on: {
     SUBSCRIBE: { guard: 'isNewSub', actions: 'addSub' },
-    UNSUBSCRIBE: { guard: 'isKnownSub', actions: 'endSub' },
-    'xstate.done.actor.*': { actions: ['dropSub', { type: 'report', params: reports.subEnded }] },
+    UNSUBSCRIBE: { guard: 'isKnownSub', actions: { type: 'toSub', params: 'UNSUBSCRIBE' } },
+    'sub.acked': { actions: { type: 'tell', params: says.acked } },
+    'xstate.done.actor.*': { actions: 'dropSub' },
   },
   states: {
     session: {
@@ -329,29 +418,28 @@ export const connectionMachine = setup({
       },
       initial: 'connecting',
       on: {
-        'socket.closed': { target: 'reconnecting', actions: ['storeSocketClose', 'markDown', 'disconnectSubs', { type: 'report', params: reports.disconnected }] },
+        'socket.closed': { target: 'reconnecting', actions: { type: 'goDown', params: closeOf } },
         CLOSE: { target: '.closing', actions: 'storeCloseRequest' },
         'socket.info': [
+          { guard: 'isRestart', target: 'reconnecting', actions: { type: 'goDown', params: RESTART } },
+          { guard: 'isMaintenanceStart', actions: ['setPaused', { type: 'tell', params: says.maintenance }] },
           {
-            guard: 'isRestart',
-            target: 'reconnecting',
-            actions: ['storeRestart', 'markDown', 'disconnectSubs', { type: 'report', params: reports.disconnected }],
+            guard: 'isMaintenanceEnd',
+            actions: ['clearPaused', { type: 'tell', params: says.maintenance }, { type: 'toAllSubs', params: 'RESYNC' }],
           },
-          { guard: 'isMaintenanceStart', actions: ['setPaused', { type: 'report', params: reports.maintenance }] },
-          { guard: 'isMaintenanceEnd', actions: ['clearPaused', { type: 'report', params: reports.maintenance }, 'resubscribeAll'] },
         ],
       },
       states: {
         connecting: {
-          entry: { type: 'report', params: reports.connecting },
-          after: { connectTimeout: { target: '#connection.reconnecting', actions: ['storeTimeout', 'markDown', { type: 'report', params: reports.disconnected }] } },
+          entry: { type: 'tell', params: says.connecting },
+          after: { connectTimeout: { target: '#connection.reconnecting', actions: { type: 'goDown', params: TIMEOUT } } },
           on: {
             'socket.info': [
-              { guard: and(['isVersion2', 'platformDown']), target: 'configuring', actions: ['setPaused', { type: 'report', params: reports.maintenance }] },
+              { guard: and(['isVersion2', 'platformDown']), target: 'configuring', actions: ['setPaused', { type: 'tell', params: says.maintenance }] },
               {
                 guard: and(['isVersion2', 'platformBackWhilePaused']),
                 target: 'configuring',
-                actions: ['clearPaused', { type: 'report', params: reports.maintenance }],
+                actions: ['clearPaused', { type: 'tell', params: says.maintenance }],
               },
               { guard: 'isVersion2', target: 'configuring' },
               { guard: 'isBadVersion', target: '#connection.closed', actions: 'storeBadVersion' },
@@ -360,11 +448,11 @@ export const connectionMachine = setup({
         },
         configuring: {
           entry: 'sendConf',
-          after: { confTimeout: { target: '#connection.reconnecting', actions: ['storeTimeout', 'markDown', { type: 'report', params: reports.disconnected }] } },
+          after: { confTimeout: { target: '#connection.reconnecting', actions: { type: 'goDown', params: TIMEOUT } } },
           on: {
             'socket.conf': [
               { guard: 'confAccepted', target: 'ready' },
-              { guard: 'confRefused', target: '#connection.reconnecting', actions: ['storeConfRefused', 'markDown', { type: 'report', params: reports.disconnected }] },
+              { guard: 'confRefused', target: '#connection.reconnecting', actions: { type: 'goDown', params: CONF_REFUSED } },
             ],
           },
         },
@@ -373,26 +461,24 @@ export const connectionMachine = setup({
         },
         authenticating: {
           entry: 'sendAuth',
-          after: { authTimeout: { target: '#connection.reconnecting', actions: ['storeTimeout', 'markDown', { type: 'report', params: reports.disconnected }] } },
+          after: { authTimeout: { target: '#connection.reconnecting', actions: { type: 'goDown', params: TIMEOUT } } },
           on: {
-            'socket.auth.ok': 'open',
+            'socket.auth.ok': { target: 'open', actions: ['bindAccount', { type: 'tell', params: says.authenticated }] },
             'socket.auth.failed': { target: '#connection.closed', actions: 'storeAuthFailure' },
           },
         },
         open: {
-          entry: [{ type: 'report', params: reports.open }, 'markUp', 'subscribeAll'],
+          entry: [{ type: 'tell', params: says.open }, 'markUp', { type: 'toAllSubs', params: 'CONNECTED' }],
           on: {
-            SUBSCRIBE: { guard: 'isNewSub', actions: ['addSub', 'subscribeOne'] },
-            UNSUBSCRIBE: { guard: 'isKnownSub', actions: 'unsubscribeOne' },
-            'sub.ack': { guard: 'isKnownSub', actions: ['ackSub', { type: 'report', params: reports.subscribed }] },
-            'sub.error': [
-              { guard: and(['isLimitError', 'hasSupervisor']), actions: 'handBackSub' },
-              { guard: 'isLimitError', actions: ['handBackSub', { type: 'report', params: reports.limitFailure }] },
-              { guard: 'isKnownSub', actions: 'failSub' },
-            ],
-            'sub.resync': { guard: 'isKnownSub', actions: 'resubscribeOne' },
-            'socket.gap': { actions: 'resubscribeAll' },
-            RESYNC_ALL: { actions: 'resubscribeAll' },
+            SUBSCRIBE: { guard: 'isNewSub', actions: ['addSub', { type: 'toSub', params: 'CONNECTED' }] },
+            RESYNC: { guard: 'isKnownSub', actions: { type: 'toSub', params: 'RESYNC' } },
+            'sub.resync': { guard: 'isKnownSub', actions: { type: 'toSub', params: 'RESYNC' } },
+            'socket.gap': { actions: { type: 'toAllSubs', params: 'RESYNC' } },
+            RESYNC_ALL: { actions: { type: 'toAllSubs', params: 'RESYNC' } },
+            'sub.send': { actions: 'forwardSubCommand' },
+            'wire.subscribed': { actions: 'routeAck' },
+            'wire.unsubscribed': { actions: 'routeUnsubscribed' },
+            'wire.error': [{ guard: 'isLimitRefusal', actions: 'handBack' }, { actions: 'routeError' }],
           },
         },
         closing: {
@@ -403,7 +489,7 @@ export const connectionMachine = setup({
       },
     },
     reconnecting: {
-      entry: ['computeBackoff', { type: 'report', params: reports.reconnecting }],
+      entry: ['computeBackoff', { type: 'tell', params: says.reconnecting }],
       always: { guard: 'attemptsExhausted', target: 'closed', actions: 'storeGiveUp' },
       after: { backoff: 'session' },
       on: {
@@ -412,7 +498,7 @@ export const connectionMachine = setup({
     },
     closed: {
       type: 'final',
-      entry: ['disconnectSubs', { type: 'report', params: reports.closed }],
+      entry: [{ type: 'toAllSubs', params: 'DISCONNECTED' }, { type: 'tell', params: says.closed }],
     },
   },
   output: ({ context }) => ({ index: context.index, code: context.code, reason: context.reason, error: context.error }),
@@ -420,3 +506,4 @@ export const connectionMachine = setup({
 
 /** A running connection actor. */
 export type ConnectionActorRef = ActorRefFrom<typeof connectionMachine>;
+

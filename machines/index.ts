@@ -1,18 +1,24 @@
 /**
  * The machines, exported for embedding in larger XState apps (`invoke` / `spawnChild` them with
- * their input types), with their actor ref types.
+ * their input types), with their actor ref types and the typed events they emit.
  *
  * @module
  */
 export { connectionMachine } from './connection.machine.js';
 export type { ConnectionActorRef, ConnectionInput, ConnectionContext, ConnectionEvent, ConnectionOutput } from './connection.machine.js';
 export { supervisorMachine } from './supervisor.machine.js';
-export type { SupervisorActorRef, SupervisorInput, SupervisorContext, SupervisorEvent, SupervisorOutput } from './supervisor.machine.js';
+export type { SupervisorActorRef, SupervisorInput, SupervisorContext, SupervisorEvent, SupervisorOutput, SubscribeRequest, Outage } from './supervisor.machine.js';
 export { subscriptionMachine } from './subscription.machine.js';
-export type { SubscriptionActorRef, SubscriptionInput, SubscriptionContext, SubscriptionEvent, SubscriptionEmitted, SubscriptionOutput } from './subscription.machine.js';
+export type {
+  SubscriptionActorRef,
+  SubscriptionInput,
+  SubscriptionContext,
+  SubscriptionEvent,
+  SubscriptionEmitted,
+  SubscriptionOutput,
+  SubscriptionRequest,
+} from './subscription.machine.js';
 export { DEFAULT_BACKOFF, backoffDelay as reconnectDelay } from './backoff.js';
 export type { BackoffOptions } from './backoff.js';
-export type { ConnectionNotice } from './connection.machine.js';
-export type { RuntimeReport, RuntimeReportKind, ErrorInfo } from './reports.js';
-export type { SocketCommand, SocketEvent, SocketInput } from './socket-protocol.js';
-export type { SubscribeRequest } from './supervisor.machine.js';
+export type { ConnectionEmitted, ConnectionNotice, SupervisorEmitted, ErrorInfo, SubscriptionEnd } from './emitted.js';
+export type { SocketCommand, SocketEvent, SocketInput, ServerReply } from './socket-protocol.js';

@@ -9,12 +9,15 @@
  *
  * @module
  */
+import type { Subscription } from '../src/ws/contracts.js';
 
 /** Where a wanted subscription lives. */
 export interface Intent {
   readonly conn: number;
   /** Dedupe key (`book:tBTCUSD:P0:F0:25`): equal keys share a connection so 10301 can share the channel. */
   readonly key: string;
+  /** What was asked for (sent again when the subscription moves to another connection). */
+  readonly sub?: Subscription;
 }
 
 /** The routing tables (plain data; `loads` and `byKey` are derived from `intents`). */
@@ -136,12 +139,13 @@ export class RoutingDraft implements RoutingState {
    * Put (or move) `subId` on connection `conn`. A moved intent keeps its place in the order; one
    * given another key goes last (as a new intent), so the key index keeps the order of `intents`.
    */
-  set(subId: string, key: string, conn: number): void {
+  set(subId: string, key: string, conn: number, sub?: Subscription): void {
+    const kept = sub ?? this.#intents[subId]?.sub;
     if (this.#intents[subId]?.key !== key) this.delete(subId);
     this.#copy();
     const old = this.#intents[subId];
     if (old !== undefined) this.#loads[old.conn] = (this.#loads[old.conn] ?? 0) - 1;
-    this.#intents[subId] = { conn, key };
+    this.#intents[subId] = kept === undefined ? { conn, key } : { conn, key, sub: kept };
     this.#loads[conn] = (this.#loads[conn] ?? 0) + 1;
     this.#keyRecord(key)[subId] = conn;
   }

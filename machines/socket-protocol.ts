@@ -1,11 +1,14 @@
 /**
  * The events between a connection machine and its socket actor: commands the machine sends to the
- * socket (`sendTo('socket', ...)`) and the events the socket sends back. Plain data only; control
- * frames are parsed into these in the socket actor, data frames never reach the machine.
+ * socket (`sendTo('socket', ...)`) and the wire events the socket sends back. Plain data only.
+ * The socket actor is a pipe: it turns control frames into these events, sends the frames it is
+ * told to, and routes data frames to the sinks it is told to bind; data frames never reach a machine.
  *
  * @module
  */
-import type { ErrorInfo } from './reports.js';
+import type { AuthInfo } from '../src/ws/account/events.js';
+import type { Subscription } from '../src/ws/contracts.js';
+import type { ErrorInfo } from './emitted.js';
 
 /** Input of the socket actor. */
 export interface SocketInput {
@@ -20,10 +23,27 @@ export interface SocketInput {
 export type SocketCommand =
   | { type: 'conf'; flags: number }
   | { type: 'auth' }
-  | { type: 'subscribe'; subId: string }
-  | { type: 'unsubscribe'; subId: string }
-  | { type: 'resubscribe'; subId: string }
+  /** Reset the subscription's sink and send its subscribe frame. */
+  | { type: 'subscribe'; sub: Subscription }
+  /** Send `{event:'unsubscribe', chanId}`. */
+  | { type: 'unsubscribe'; chanId: number }
+  /** Route `chanId`'s data frames to the sink of `subId` too; `shared`: seed it from a sink already bound there. */
+  | { type: 'bind'; chanId: number; subId: string; shared: boolean }
+  /** Stop routing `chanId` to `subId` (every sink when `subId` is absent). */
+  | { type: 'unbind'; chanId: number; subId?: string }
   | { type: 'close'; code: number; reason: string };
+
+/** The fields of a server `subscribed` / `error` reply that identify its request (as echoed). */
+export type ServerReply = {
+  readonly channel?: string;
+  readonly chanId?: number;
+  readonly subId?: string;
+  readonly symbol?: string;
+  readonly prec?: string;
+  readonly freq?: string;
+  readonly len?: string;
+  readonly key?: string;
+};
 
 /** Events the socket actor sends back to its connection machine. */
 export type SocketEvent =
@@ -31,11 +51,15 @@ export type SocketEvent =
   /** `platform`: `platform.status` of the greeting info (1 operative, 0 maintenance), when present. */
   | { type: 'socket.info'; version: number | null; code: number | null; platform?: number }
   | { type: 'socket.conf'; ok: boolean; flags: number }
-  | { type: 'socket.auth.ok'; userId: number }
+  | { type: 'socket.auth.ok'; info: AuthInfo }
   | { type: 'socket.auth.failed'; error: ErrorInfo }
   | { type: 'socket.closed'; code: number; reason: string }
   | { type: 'socket.gap'; expected: number; received: number }
-  | { type: 'sub.ack'; subId: string; chanId: number }
-  | { type: 'sub.error'; subId: string; error: ErrorInfo }
-  | { type: 'sub.unsubscribed'; subId: string }
+  /** `{event:'subscribed'}`. */
+  | { type: 'wire.subscribed'; chanId: number; reply: ServerReply }
+  /** `{event:'unsubscribed'}`. */
+  | { type: 'wire.unsubscribed'; chanId: number }
+  /** `{event:'error'}` (subscribe or unsubscribe refused, or stray). */
+  | { type: 'wire.error'; reply: ServerReply; error: ErrorInfo }
+  /** The data plane asks for a fresh snapshot of `subId` (checksum mismatch). */
   | { type: 'sub.resync'; subId: string };

@@ -1,53 +1,89 @@
 /**
- * One subscription's lifecycle, a child of the connection actor that carries it:
- * `pending → subscribing → active ⇄ resyncing → unsubscribed | failed`. It holds plain data only
- * (sub id, chanId, counters); the sink and the handle live in the runtime's registry. Emits typed
- * events (`subscribed`, `resynced`, `unsubscribed`, `failed`) and ends with an output naming how it
- * ended, which the connection uses to drop it.
+ * One subscription's whole lifecycle, a child of the connection that carries it, driven by the
+ * wire events the connection routes to it:
+ *
+ * `pending → subscribing → active ⇄ resubscribing → unsubscribing → unsubscribed | failed`
+ *
+ * (`cancelling`: unsubscribed while the subscribe was in flight; waits for the ack, then
+ * unsubscribes.) It is the only record of the subscription's phase and chanId. It asks its
+ * connection to send frames (`sendParent` `sub.send`), tells it when the server acknowledged it
+ * (`sub.acked`), emits typed events for its own listeners and ends with an output naming how.
  *
  * @module
  */
-import { assign, emit, setup, type ActorRefFrom } from 'xstate';
-import type { ErrorInfo } from './reports.js';
+import { assign, emit, sendParent, setup, type ActorRefFrom } from 'xstate';
+import { DEFAULT_SUBSCRIBE_TIMEOUT_MS, DEFAULT_UNSUBSCRIBE_TIMEOUT_MS } from '../src/defaults.js';
+import type { Subscription } from '../src/ws/contracts.js';
+import type { ErrorInfo, SubscriptionEnd } from './emitted.js';
 
 /** Input of {@link subscriptionMachine}. */
 export interface SubscriptionInput {
-  readonly subId: string;
+  /** The validated subscription (channel, params, sub id). */
+  readonly sub: Subscription;
+  /** Time for the server's ack, counted from when the subscribe frame was sent. */
+  readonly subscribeTimeoutMs?: number;
+  /** Time for the server to confirm an unsubscribe. */
+  readonly unsubscribeTimeoutMs?: number;
 }
 
-/** Context of {@link subscriptionMachine}. */
+/** Context of {@link subscriptionMachine} (plain data only). */
 export interface SubscriptionContext {
   readonly subId: string;
+  readonly sub: Subscription;
+  /** The server's channel id while subscribed (null otherwise). */
   readonly chanId: number | null;
   /** Acks received (1 after the first subscribe, +1 per resubscribe). */
   readonly acks: number;
   readonly error: ErrorInfo | null;
   /** How it ended (set on entering a final state). */
-  readonly ended: 'unsubscribed' | 'failed' | null;
+  readonly ended: SubscriptionEnd | null;
+  readonly timeouts: { readonly subscribe: number; readonly unsubscribe: number };
 }
 
 /** Events the connection sends to a subscription. */
 export type SubscriptionEvent =
+  /** The socket is open: subscribe. */
   | { type: 'CONNECTED' }
-  | { type: 'ACK'; chanId: number }
-  | { type: 'ERROR'; error: ErrorInfo }
-  | { type: 'RESYNC' }
+  /** The socket is gone: the server forgot the channel. */
   | { type: 'DISCONNECTED' }
+  /** `subscribed` (or 10301 with the existing chanId: `shared`). */
+  | { type: 'ACK'; chanId: number; shared?: boolean }
+  /** The server refused the subscribe or the unsubscribe. */
+  | { type: 'ERROR'; error: ErrorInfo }
+  /** `unsubscribed` for this subscription's channel. */
+  | { type: 'UNSUBSCRIBED' }
+  /** The shared channel this subscription rode on was unsubscribed by another: subscribe afresh. */
+  | { type: 'CHANNEL_CLOSED' }
+  /** Get a fresh snapshot (checksum mismatch, sequence gap, maintenance end, user's `resubscribe`). */
+  | { type: 'RESYNC' }
+  /** The user unsubscribed. */
   | { type: 'UNSUBSCRIBE' };
+
+/** What a subscription asks its connection to do (`sub.send`) and tells it (`sub.acked`). */
+export type SubscriptionRequest =
+  | { type: 'sub.send'; subId: string; command: { type: 'subscribe'; sub: Subscription } }
+  | { type: 'sub.send'; subId: string; command: { type: 'unsubscribe'; chanId: number; purpose: 'end' | 'resync' } }
+  | { type: 'sub.acked'; subId: string; chanId: number; resubscribed: boolean };
 
 /** Typed events a subscription emits (`actor.on(type, ...)`). */
 export type SubscriptionEmitted =
   | { type: 'subscribed'; subId: string; chanId: number }
-  | { type: 'resynced'; subId: string; chanId: number }
+  | { type: 'resubscribed'; subId: string; chanId: number }
   | { type: 'unsubscribed'; subId: string }
   | { type: 'failed'; subId: string; error: ErrorInfo };
 
 /** Output: how the subscription ended. */
 export interface SubscriptionOutput {
   readonly subId: string;
-  readonly state: 'unsubscribed' | 'failed';
+  readonly state: SubscriptionEnd;
   readonly error: ErrorInfo | null;
 }
+
+const timedOut = (what: string, timeoutMs: number): ErrorInfo => ({
+  code: 'ERR_BFX_TIMEOUT',
+  message: `the server did not ${what} within ${timeoutMs} ms`,
+  timeoutMs,
+});
 
 /** The subscription machine. */
 export const subscriptionMachine = setup({
@@ -58,7 +94,27 @@ export const subscriptionMachine = setup({
     emitted: {} as SubscriptionEmitted,
     output: {} as SubscriptionOutput,
   },
+  delays: {
+    subscribeTimeout: ({ context }) => context.timeouts.subscribe,
+    unsubscribeTimeout: ({ context }) => context.timeouts.unsubscribe,
+  },
   actions: {
+    requestSubscribe: sendParent(({ context }): SubscriptionRequest => ({
+      type: 'sub.send',
+      subId: context.subId,
+      command: { type: 'subscribe', sub: context.sub },
+    })),
+    requestUnsubscribe: sendParent(({ context }, purpose: 'end' | 'resync'): SubscriptionRequest => ({
+      type: 'sub.send',
+      subId: context.subId,
+      command: { type: 'unsubscribe', chanId: context.chanId ?? -1, purpose },
+    })),
+    tellAcked: sendParent(({ context }, params: { resubscribed: boolean }): SubscriptionRequest => ({
+      type: 'sub.acked',
+      subId: context.subId,
+      chanId: context.chanId ?? -1,
+      resubscribed: params.resubscribed,
+    })),
     storeAck: assign(({ context, event }) => ({
       chanId: event.type === 'ACK' ? event.chanId : context.chanId,
       acks: context.acks + 1,
@@ -67,8 +123,10 @@ export const subscriptionMachine = setup({
     markUnsubscribed: assign({ ended: 'unsubscribed' as const }),
     markFailed: assign({ ended: 'failed' as const }),
     storeError: assign(({ context, event }) => ({ error: event.type === 'ERROR' ? event.error : context.error })),
+    storeSubscribeTimeout: assign(({ context }) => ({ error: timedOut('acknowledge the subscription', context.timeouts.subscribe) })),
+    storeUnsubscribeTimeout: assign(({ context }) => ({ error: timedOut('confirm the unsubscribe', context.timeouts.unsubscribe) })),
     emitSubscribed: emit(({ context }) => ({ type: 'subscribed' as const, subId: context.subId, chanId: context.chanId ?? -1 })),
-    emitResynced: emit(({ context }) => ({ type: 'resynced' as const, subId: context.subId, chanId: context.chanId ?? -1 })),
+    emitResubscribed: emit(({ context }) => ({ type: 'resubscribed' as const, subId: context.subId, chanId: context.chanId ?? -1 })),
     emitUnsubscribed: emit(({ context }) => ({ type: 'unsubscribed' as const, subId: context.subId })),
     emitFailed: emit(({ context }) => ({
       type: 'failed' as const,
@@ -78,35 +136,94 @@ export const subscriptionMachine = setup({
   },
 }).createMachine({
   id: 'subscription',
-  context: ({ input }) => ({ subId: input.subId, chanId: null, acks: 0, error: null, ended: null }),
+  context: ({ input }) => ({
+    subId: input.sub.subId,
+    sub: input.sub,
+    chanId: null,
+    acks: 0,
+    error: null,
+    ended: null,
+    timeouts: {
+      subscribe: input.subscribeTimeoutMs ?? DEFAULT_SUBSCRIBE_TIMEOUT_MS,
+      unsubscribe: input.unsubscribeTimeoutMs ?? DEFAULT_UNSUBSCRIBE_TIMEOUT_MS,
+    },
+  }),
   initial: 'pending',
-  on: {
-    UNSUBSCRIBE: '.unsubscribed',
-  },
   states: {
+    /** No open socket: nothing sent, nothing to undo. */
     pending: {
       entry: 'forgetChannel',
-      on: { CONNECTED: 'subscribing' },
+      on: {
+        CONNECTED: 'subscribing',
+        UNSUBSCRIBE: 'unsubscribed',
+      },
     },
     subscribing: {
+      entry: 'requestSubscribe',
+      after: { subscribeTimeout: { target: 'failed', actions: 'storeSubscribeTimeout' } },
       on: {
-        ACK: { target: 'active', actions: ['storeAck', 'emitSubscribed'] },
+        ACK: { target: 'active', actions: ['storeAck', 'emitSubscribed', { type: 'tellAcked', params: { resubscribed: false } }] },
         ERROR: { target: 'failed', actions: 'storeError' },
         DISCONNECTED: 'pending',
+        UNSUBSCRIBE: 'cancelling',
+      },
+    },
+    /** Unsubscribed while the subscribe was in flight: wait for its answer, then undo it. */
+    cancelling: {
+      after: { subscribeTimeout: 'unsubscribed' },
+      on: {
+        ACK: { target: 'unsubscribing', actions: ['storeAck', { type: 'requestUnsubscribe', params: 'end' }] },
+        ERROR: 'unsubscribed',
+        DISCONNECTED: 'unsubscribed',
       },
     },
     active: {
       on: {
-        RESYNC: 'resyncing',
+        RESYNC: 'resubscribing',
+        CHANNEL_CLOSED: 'resubscribing.subscribing',
         DISCONNECTED: 'pending',
-        ACK: { actions: 'storeAck' },
+        UNSUBSCRIBE: { target: 'unsubscribing', actions: { type: 'requestUnsubscribe', params: 'end' } },
       },
     },
-    resyncing: {
+    /** A fresh snapshot: unsubscribe, then subscribe again with the same sub id. */
+    resubscribing: {
+      initial: 'unsubscribing',
       on: {
-        ACK: { target: 'active', actions: ['storeAck', 'emitResynced'] },
-        ERROR: { target: 'failed', actions: 'storeError' },
         DISCONNECTED: 'pending',
+        ERROR: { target: 'failed', actions: 'storeError' },
+      },
+      states: {
+        unsubscribing: {
+          entry: { type: 'requestUnsubscribe', params: 'resync' },
+          after: { unsubscribeTimeout: 'subscribing' },
+          on: {
+            UNSUBSCRIBED: 'subscribing',
+            CHANNEL_CLOSED: 'subscribing',
+            // The unsubscribe is already on its way: wait for its confirmation.
+            UNSUBSCRIBE: '#subscription.unsubscribing',
+          },
+        },
+        subscribing: {
+          entry: ['forgetChannel', 'requestSubscribe'],
+          after: { subscribeTimeout: { target: '#subscription.failed', actions: 'storeSubscribeTimeout' } },
+          on: {
+            ACK: {
+              target: '#subscription.active',
+              actions: ['storeAck', 'emitResubscribed', { type: 'tellAcked', params: { resubscribed: true } }],
+            },
+            UNSUBSCRIBE: '#subscription.cancelling',
+          },
+        },
+      },
+    },
+    /** Unsubscribe sent: ends when the server confirms. */
+    unsubscribing: {
+      after: { unsubscribeTimeout: { target: 'failed', actions: 'storeUnsubscribeTimeout' } },
+      on: {
+        UNSUBSCRIBED: 'unsubscribed',
+        CHANNEL_CLOSED: 'unsubscribed',
+        DISCONNECTED: 'unsubscribed',
+        ERROR: { target: 'failed', actions: 'storeError' },
       },
     },
     unsubscribed: { type: 'final', entry: ['markUnsubscribed', 'emitUnsubscribed'] },

@@ -1,21 +1,23 @@
 /**
- * The supervisor: spawns the connection actors (`connections`, default 5; system ids prefixed from
- * input so several systems share one host), keeps the intent list (sub id → connection + key),
- * routes each new subscription to the least-loaded connection with room (`capacity`, default 25),
+ * The supervisor: spawns the connection actors (`connections`, system ids prefixed from input so
+ * several systems share one host), keeps the intent list (sub id → connection, key, request),
+ * routes each new subscription to the least-loaded connection with room (`capacity` each),
  * refuses with a capacity error when every connection is full, re-routes on 10305 and forwards
  * unsubscribes and resyncs. Connections replay their subscriptions after every reconnect.
- * `SUBSCRIBE_BATCH` routes many subscriptions in one event (the facade sends one per tick), exactly
- * as the same `SUBSCRIBE`s one by one would; the routing tables (loads per connection, key index)
- * are kept incrementally, so a routing decision does not walk every intent.
  *
- * The `report` action is a placeholder; the runtime provides it (and the real connection logic).
+ * It emits every event its connections hand it ({@link SupervisorEmitted}) plus its own: refusals,
+ * `system.reconnection` once per outage of the whole system (when the last socket lost in it is
+ * back) and `system.closed`. `SUBSCRIBE_BATCH` routes many subscriptions in one event, exactly as
+ * the same `SUBSCRIBE`s one by one would; the routing tables are kept incrementally.
  *
  * @module
  */
-import { assign, enqueueActions, raise, setup, type ActorRefFrom, type DoneActorEvent } from 'xstate';
+import { assign, emit, enqueueActions, raise, setup, type ActorRefFrom, type DoneActorEvent } from 'xstate';
+import { DEFAULT_CAPACITY, DEFAULT_CONNECTIONS, DEFAULT_PREFIX } from '../src/defaults.js';
+import type { Subscription } from '../src/ws/contracts.js';
 import type { BackoffOptions } from './backoff.js';
-import { connectionMachine, type ConnectionInput, type ConnectionNotice, type ConnectionOutput } from './connection.machine.js';
-import type { ErrorInfo, RuntimeReport } from './reports.js';
+import { connectionMachine, type ConnectionInput, type ConnectionOutput } from './connection.machine.js';
+import type { ConnectionEmitted, ConnectionNotice, ErrorInfo, SupervisorEmitted } from './emitted.js';
 import { emptyTables, loadOf, pickConnection, RoutingDraft, totalCapacity, type RoutingTables } from './routing.js';
 
 /** Input of {@link supervisorMachine}. */
@@ -37,7 +39,19 @@ export interface SupervisorInput {
   /** Start the connections at once (default false: on `CONNECT` or the first `SUBSCRIBE`). */
   readonly autoConnect?: boolean;
   /** Passed to every connection (timeouts, maxAttempts). */
-  readonly connection?: Pick<ConnectionInput, 'maxAttempts' | 'connectTimeoutMs' | 'confTimeoutMs' | 'authTimeoutMs' | 'closeTimeoutMs'>;
+  readonly connection?: Pick<
+    ConnectionInput,
+    'maxAttempts' | 'connectTimeoutMs' | 'confTimeoutMs' | 'authTimeoutMs' | 'closeTimeoutMs' | 'subscribeTimeoutMs' | 'unsubscribeTimeoutMs'
+  >;
+}
+
+/** One outage of the system: from the first open socket lost until every socket lost in it is back. */
+export interface Outage {
+  readonly since: number;
+  /** Connections lost in it and not back yet. */
+  readonly lost: readonly number[];
+  /** The most attempts any of them needed. */
+  readonly attempts: number;
 }
 
 /**
@@ -57,13 +71,14 @@ export interface SupervisorContext extends RoutingTables {
   readonly connection: NonNullable<SupervisorInput['connection']>;
   readonly limits: Readonly<Record<number, number>>;
   readonly dead: readonly number[];
+  readonly outage: Outage | null;
   readonly closeCode: number;
   readonly closeReason: string;
 }
 
 /** One subscription to route. */
 export interface SubscribeRequest {
-  readonly subId: string;
+  readonly sub: Subscription;
   /** Dedupe key (`book:tBTCUSD:P0:F0:25`). */
   readonly key: string;
 }
@@ -71,7 +86,7 @@ export interface SubscribeRequest {
 /** Events the supervisor accepts. */
 export type SupervisorEvent =
   | { type: 'CONNECT' }
-  | { type: 'SUBSCRIBE'; subId: string; key: string }
+  | { type: 'SUBSCRIBE'; sub: Subscription; key: string }
   /** Several subscribes at once (routed in order, exactly as that many `SUBSCRIBE` events would be). */
   | { type: 'SUBSCRIBE_BATCH'; subs: ReadonlyArray<SubscribeRequest> }
   | { type: 'UNSUBSCRIBE'; subId: string }
@@ -86,51 +101,31 @@ export interface SupervisorOutput {
   readonly reason: string;
 }
 
-type Args = { readonly context: SupervisorContext; readonly event: SupervisorEvent };
-
-const subIdOf = (event: SupervisorEvent): string => ('subId' in event ? event.subId : '');
+const subIdOf = (event: SupervisorEvent): string =>
+  event.type === 'SUBSCRIBE' ? event.sub.subId : 'subId' in event && typeof event.subId === 'string' ? event.subId : '';
 const keyOf = (event: SupervisorEvent): string => (event.type === 'SUBSCRIBE' ? event.key : '');
 const connId = (i: number): string => `conn-${i}`;
 const doneOutput = (event: SupervisorEvent): ConnectionOutput | null =>
   'output' in event && event.type.startsWith('xstate.done.actor.') ? event.output : null;
+const emittedOf = (event: SupervisorEvent): ConnectionEmitted | null => (event.type === 'conn.emitted' ? event.event : null);
 
 const capacityError = (context: SupervisorContext, bfxCode?: number): ErrorInfo => ({
   code: 'ERR_BFX_CAPACITY',
   message: `All ${context.connections} connections are full (${totalCapacity(context)} subscriptions in use; capacity ${context.capacity} per connection); raise the "connections" option`,
   ...(bfxCode === undefined ? {} : { bfxCode }),
 });
+const rejected = (subId: string, error: ErrorInfo): SupervisorEmitted => ({ type: 'subscription.rejected', subId, error });
+const duplicate = (subId: string): SupervisorEmitted =>
+  rejected(subId, { code: 'ERR_BFX_DUPLICATE_SUB_ID', message: `Subscription id "${subId}" is already in use; choose another subId` });
+const closedRefusal = (subId: string): SupervisorEmitted => rejected(subId, { code: 'ERR_BFX_CLOSED', message: 'The WebSocket client is closed' });
 
-const duplicateReport = (subId: string): RuntimeReport => ({
-  kind: 'rejected',
-  subId,
-  error: { code: 'ERR_BFX_DUPLICATE_SUB_ID', message: `Subscription id "${subId}" is already in use; choose another subId` },
-});
-const fullReport = (context: SupervisorContext, subId: string): RuntimeReport => ({ kind: 'rejected', subId, error: capacityError(context) });
-const closedReport = (subId: string): RuntimeReport => ({
-  kind: 'rejected',
-  subId,
-  error: { code: 'ERR_BFX_CLOSED', message: 'The WebSocket client is closed' },
-});
-
-/** Report parameters (pure functions used as dynamic action params). */
-const reports = {
-  duplicate: ({ event }: Args): RuntimeReport => duplicateReport(subIdOf(event)),
-  full: ({ context, event }: Args): RuntimeReport => fullReport(context, subIdOf(event)),
-  /** After `route`/`reroute`: where the subscription went, or the capacity refusal (10305 when re-routing failed). */
-  routed: ({ context, event }: Args): RuntimeReport => {
-    const subId = subIdOf(event);
-    const intent = context.intents[subId];
-    if (intent !== undefined) return { kind: 'routed', index: intent.conn, subId };
-    return { kind: 'rejected', subId, error: capacityError(context, event.type === 'CONN.SUB_LIMIT' ? 10305 : undefined) };
-  },
-  closed: ({ event }: Args): RuntimeReport => closedReport(subIdOf(event)),
-};
-
-const supervisorSetup = setup({
+/** The supervisor machine. */
+export const supervisorMachine = setup({
   types: {
     input: {} as SupervisorInput,
     context: {} as SupervisorContext,
     events: {} as SupervisorEvent,
+    emitted: {} as SupervisorEmitted,
     output: {} as SupervisorOutput,
   },
   actors: {
@@ -144,8 +139,7 @@ const supervisorSetup = setup({
     allClosed: ({ context }) => context.dead.length >= context.connections,
   },
   actions: {
-    report: (_, _params: RuntimeReport) => undefined,
-    spawnConnections: enqueueActions(({ context, enqueue }) => {
+    spawnConnections: enqueueActions(({ context, enqueue, self }) => {
       for (let i = 0; i < context.connections; i++) {
         enqueue.spawnChild('connection', {
           id: connId(i),
@@ -156,7 +150,7 @@ const supervisorSetup = setup({
             url: context.url,
             flags: context.flags,
             auth: context.auth && i === 0,
-            supervisorId: `${context.prefix}supervisor`,
+            supervisor: self,
             backoff: context.backoff,
             seed: context.seed + i,
           },
@@ -164,52 +158,112 @@ const supervisorSetup = setup({
       }
     }),
     reraise: raise(({ event }) => event),
+    refuseDuplicate: emit(({ event }) => duplicate(subIdOf(event))),
+    refuseFull: emit(({ context, event }) => rejected(subIdOf(event), capacityError(context))),
+    refuseClosed: emit(({ event }) => closedRefusal(subIdOf(event))),
     route: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'SUBSCRIBE') return;
       const conn = pickConnection(context, event.key);
       if (conn === null) return;
       const draft = new RoutingDraft(context);
-      draft.set(event.subId, event.key, conn);
+      draft.set(event.sub.subId, event.key, conn, event.sub);
       enqueue.assign(draft.tables());
-      enqueue.sendTo(connId(conn), { type: 'SUBSCRIBE', subId: event.subId });
+      enqueue.sendTo(connId(conn), { type: 'SUBSCRIBE', sub: event.sub });
+    }),
+    /**
+     * Route a batch in order, exactly as one `SUBSCRIBE` each would (duplicate, full or routed),
+     * with one copy of the routing tables for the whole batch.
+     */
+    routeBatch: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'SUBSCRIBE_BATCH') return;
+      const draft = new RoutingDraft(context);
+      for (const { sub, key } of event.subs) {
+        if (sub.subId in draft.intents) {
+          enqueue.emit(duplicate(sub.subId));
+          continue;
+        }
+        const conn = pickConnection(draft, key);
+        if (conn === null) {
+          enqueue.emit(rejected(sub.subId, capacityError(context)));
+          continue;
+        }
+        draft.set(sub.subId, key, conn, sub);
+        enqueue.sendTo(connId(conn), { type: 'SUBSCRIBE', sub });
+      }
+      enqueue.assign(draft.tables());
+    }),
+    refuseClosedBatch: enqueueActions(({ event, enqueue }) => {
+      if (event.type !== 'SUBSCRIBE_BATCH') return;
+      for (const { sub } of event.subs) enqueue.emit(closedRefusal(sub.subId));
     }),
     /** 10305 on `index`: lower its capacity to its current load and try another connection. */
     reroute: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'CONN.SUB_LIMIT') return;
+      if (event.type !== 'conn.sub_limit') return;
       const intent = context.intents[event.subId];
-      if (intent === undefined) return;
+      if (intent === undefined || intent.sub === undefined) return;
       const limits = { ...context.limits, [event.index]: loadOf(context, event.index, event.subId) };
       const draft = new RoutingDraft(context, limits);
       const next = pickConnection(draft, intent.key, [event.index], event.subId);
       if (next === null) draft.delete(event.subId);
       else draft.set(event.subId, intent.key, next);
       enqueue.assign({ limits, ...draft.tables() });
-      if (next !== null) enqueue.sendTo(connId(next), { type: 'SUBSCRIBE', subId: event.subId });
+      if (next !== null) enqueue.sendTo(connId(next), { type: 'SUBSCRIBE', sub: intent.sub });
+      else enqueue.emit(rejected(event.subId, capacityError({ ...context, limits }, 10305)));
     }),
     forwardUnsubscribe: enqueueActions(({ context, event, enqueue }) => {
       const intent = context.intents[subIdOf(event)];
-      if (intent === undefined) return;
-      const draft = new RoutingDraft(context);
-      draft.delete(subIdOf(event));
-      enqueue.assign(draft.tables());
-      enqueue.sendTo(connId(intent.conn), { type: 'UNSUBSCRIBE', subId: subIdOf(event) });
+      if (intent !== undefined) enqueue.sendTo(connId(intent.conn), { type: 'UNSUBSCRIBE', subId: subIdOf(event) });
     }),
     forwardResync: enqueueActions(({ context, event, enqueue }) => {
       const intent = context.intents[subIdOf(event)];
-      if (intent !== undefined) enqueue.sendTo(connId(intent.conn), { type: 'sub.resync', subId: subIdOf(event) });
+      if (intent !== undefined) enqueue.sendTo(connId(intent.conn), { type: 'RESYNC', subId: subIdOf(event) });
     }),
-    forgetIntent: assign(({ context, event }) => {
+    /** Emit what a connection said, as it said it. */
+    relay: emit(({ event }) => emittedOf(event) ?? { type: 'system.closed', code: 0, reason: '' }),
+    /** A subscription ended on its connection: it is no longer wanted. */
+    forgetEnded: assign(({ context, event }) => {
+      const said = emittedOf(event);
+      if (said?.type !== 'subscription.ended' || context.intents[said.subId]?.conn !== said.index) return {};
       const draft = new RoutingDraft(context);
-      draft.delete(subIdOf(event));
+      draft.delete(said.subId);
       return draft.tables();
     }),
-    /** A connection closed for good (auth failure, bad version, gave up): its subscriptions are gone. */
-    buryConnection: assign(({ context, event }) => {
+    /** Follow the outage: opens on the first open socket lost, ends (once) when every lost socket is back. */
+    trackOutage: enqueueActions(({ context, event, enqueue }) => {
+      const said = emittedOf(event);
+      const outage = context.outage;
+      if (said?.type === 'connection.lost') {
+        const lost = outage?.lost.includes(said.index) ? outage.lost : [...(outage?.lost ?? []), said.index];
+        enqueue.assign({ outage: { since: outage?.since ?? Date.now(), lost, attempts: outage?.attempts ?? 0 } });
+      } else if (said?.type === 'connection.open' && outage !== null && outage.lost.includes(said.index)) {
+        const lost = outage.lost.filter((i) => i !== said.index);
+        const attempts = Math.max(outage.attempts, said.attempts);
+        if (lost.length > 0) {
+          enqueue.assign({ outage: { ...outage, lost, attempts } });
+          return;
+        }
+        enqueue.assign({ outage: null });
+        enqueue.emit({ type: 'system.reconnection', attempts, downtimeMs: Date.now() - outage.since });
+      }
+    }),
+    /** A connection closed for good (auth failure, bad version, gave up): its subscriptions end with it. */
+    buryConnection: enqueueActions(({ context, event, enqueue }) => {
       const out = doneOutput(event);
-      if (out === null) return {};
+      if (out === null) return;
       const draft = new RoutingDraft(context);
-      for (const subId in context.intents) if (context.intents[subId]?.conn === out.index) draft.delete(subId);
-      return { ...draft.tables(), dead: context.dead.includes(out.index) ? context.dead : [...context.dead, out.index] };
+      const error: ErrorInfo = out.error ?? { code: 'ERR_BFX_CLOSED', message: `Connection ${out.index} closed (${out.code} ${out.reason})` };
+      for (const subId in context.intents) {
+        if (context.intents[subId]?.conn !== out.index) continue;
+        draft.delete(subId);
+        enqueue.emit({ type: 'subscription.ended', index: out.index, subId, state: 'failed', error });
+      }
+      const outage = context.outage;
+      const lost = outage?.lost.filter((i) => i !== out.index) ?? [];
+      enqueue.assign({
+        ...draft.tables(),
+        dead: context.dead.includes(out.index) ? context.dead : [...context.dead, out.index],
+        outage: outage === null || lost.length === 0 ? null : { ...outage, lost },
+      });
     }),
     storeClose: assign(({ event }) =>
       event.type === 'CLOSE' ? { closeCode: event.code ?? 1000, closeReason: event.reason ?? 'closed by the user' } : {},
@@ -219,59 +273,25 @@ const supervisorSetup = setup({
         if (!context.dead.includes(i)) enqueue.sendTo(connId(i), { type: 'CLOSE', code: context.closeCode, reason: context.closeReason });
       }
     }),
+    emitClosed: emit(({ context }) => ({ type: 'system.closed' as const, code: context.closeCode, reason: context.closeReason })),
   },
-});
-
-/** The batch actions: they enqueue `report`, so they are typed against the actions above. */
-const supervisorBase = supervisorSetup.extend({
-  actions: {
-    /**
-     * Route a batch in order, exactly as one `SUBSCRIBE` each would (duplicate, full or routed,
-     * each reported), with one copy of the routing tables for the whole batch.
-     */
-    routeBatch: supervisorSetup.enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'SUBSCRIBE_BATCH') return;
-      const draft = new RoutingDraft(context);
-      for (const { subId, key } of event.subs) {
-        if (subId in draft.intents) {
-          enqueue({ type: 'report', params: duplicateReport(subId) });
-          continue;
-        }
-        const conn = pickConnection(draft, key);
-        if (conn === null) {
-          enqueue({ type: 'report', params: fullReport(context, subId) });
-          continue;
-        }
-        draft.set(subId, key, conn);
-        enqueue.sendTo(connId(conn), { type: 'SUBSCRIBE', subId });
-        enqueue({ type: 'report', params: { kind: 'routed', index: conn, subId } });
-      }
-      enqueue.assign(draft.tables());
-    }),
-    reportClosedBatch: supervisorSetup.enqueueActions(({ event, enqueue }) => {
-      if (event.type !== 'SUBSCRIBE_BATCH') return;
-      for (const { subId } of event.subs) enqueue({ type: 'report', params: closedReport(subId) });
-    }),
-  },
-});
-
-/** The supervisor machine. */
-export const supervisorMachine = supervisorBase.createMachine({
+}).createMachine({
   id: 'supervisor',
   context: ({ input }) => ({
-    prefix: input.prefix ?? 'bfx.',
+    prefix: input.prefix ?? DEFAULT_PREFIX,
     url: input.url,
-    connections: input.connections ?? 5,
-    capacity: input.capacity ?? 25,
+    connections: input.connections ?? DEFAULT_CONNECTIONS,
+    capacity: input.capacity ?? DEFAULT_CAPACITY,
     auth: input.auth ?? false,
     flags: input.flags ?? 0,
     backoff: input.backoff ?? {},
     seed: input.seed ?? 1,
     autoConnect: input.autoConnect ?? false,
     connection: input.connection ?? {},
-    ...emptyTables(input.connections ?? 5),
+    ...emptyTables(input.connections ?? DEFAULT_CONNECTIONS),
     limits: {},
     dead: [],
+    outage: null,
     closeCode: 1000,
     closeReason: '',
   }),
@@ -283,7 +303,6 @@ export const supervisorMachine = supervisorBase.createMachine({
         CONNECT: 'running',
         SUBSCRIBE: { target: 'running', actions: 'reraise' },
         SUBSCRIBE_BATCH: { target: 'running', actions: 'reraise' },
-        UNSUBSCRIBE: { actions: 'forgetIntent' },
         CLOSE: { target: 'closed', actions: 'storeClose' },
       },
     },
@@ -291,15 +310,15 @@ export const supervisorMachine = supervisorBase.createMachine({
       entry: 'spawnConnections',
       on: {
         SUBSCRIBE: [
-          { guard: 'isDuplicate', actions: { type: 'report', params: reports.duplicate } },
-          { guard: 'isFull', actions: { type: 'report', params: reports.full } },
-          { actions: ['route', { type: 'report', params: reports.routed }] },
+          { guard: 'isDuplicate', actions: 'refuseDuplicate' },
+          { guard: 'isFull', actions: 'refuseFull' },
+          { actions: 'route' },
         ],
         SUBSCRIBE_BATCH: { actions: 'routeBatch' },
         UNSUBSCRIBE: { guard: 'isKnown', actions: 'forwardUnsubscribe' },
-        RESYNC: { actions: 'forwardResync' },
-        'CONN.SUB_LIMIT': { guard: 'isKnown', actions: ['reroute', { type: 'report', params: reports.routed }] },
-        'CONN.SUB_ENDED': { actions: 'forgetIntent' },
+        RESYNC: { guard: 'isKnown', actions: 'forwardResync' },
+        'conn.sub_limit': { guard: 'isKnown', actions: 'reroute' },
+        'conn.emitted': { actions: ['forgetEnded', 'trackOutage', 'relay'] },
         'xstate.done.actor.*': { actions: 'buryConnection' },
         CLOSE: { target: 'closing', actions: 'storeClose' },
       },
@@ -308,15 +327,17 @@ export const supervisorMachine = supervisorBase.createMachine({
       entry: 'closeConnections',
       always: { guard: 'allClosed', target: 'closed' },
       on: {
+        'conn.emitted': { actions: ['forgetEnded', 'relay'] },
         'xstate.done.actor.*': { actions: 'buryConnection' },
-        SUBSCRIBE: { actions: { type: 'report', params: reports.closed } },
-        SUBSCRIBE_BATCH: { actions: 'reportClosedBatch' },
+        SUBSCRIBE: { actions: 'refuseClosed' },
+        SUBSCRIBE_BATCH: { actions: 'refuseClosedBatch' },
       },
     },
-    closed: { type: 'final' },
+    closed: { type: 'final', entry: 'emitClosed' },
   },
   output: ({ context }) => ({ code: context.closeCode, reason: context.closeReason }),
 });
 
 /** A running supervisor actor. */
 export type SupervisorActorRef = ActorRefFrom<typeof supervisorMachine>;
+

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { ErrorInfo } from '../../machines/reports.js';
+import type { ErrorInfo } from '../../machines/emitted.js';
 import { AuthError, BfxProtocolError, CapacityError, NotConnectedError, SubscriptionError, type BfxError } from '../errors.js';
 import { ConfFlag } from './contracts.js';
 import type { PublicChannelEventName } from './events.js';

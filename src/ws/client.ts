@@ -1,45 +1,38 @@
 /**
  * The WebSocket facade (`bfx.ws`): subscribe / unsubscribe with handles, typed listeners for every
- * event (`on(...events, listener)` like the Python client), `connect()`, `close(code, reason)`,
- * the authenticated `inputs`, and the runtime that hosts the machines: it provides the socket
- * actor and the `report` action to the supervisor and connection machines, keeps the registry of
- * subscriptions (sink, handle, listeners: functions never enter machine context) and turns machine
- * reports into user events and settled promises.
+ * event (`on(...events, listener)` like the Python client), `connect()`, `close(code, reason)` and
+ * the authenticated `inputs`. The machines own every piece of state: this class hosts them
+ * ({@link MachineHost}), keeps the registry of what they must not hold ({@link SubscriptionRegistry})
+ * and answers every question about state from their snapshots.
  *
  * @module
  */
 import { nanoid } from 'nanoid';
-import type { AnyActorRef } from 'xstate';
 import type { BackoffOptions } from '../../machines/backoff.js';
-import { connectionMachine } from '../../machines/connection.machine.js';
-import type { ErrorInfo, RuntimeReport } from '../../machines/reports.js';
-import { supervisorMachine, type SubscribeRequest, type SupervisorEvent, type SupervisorInput } from '../../machines/supervisor.machine.js';
+import type { SupervisorInput } from '../../machines/supervisor.machine.js';
 import type { NonceGenerator } from '../auth/nonce.js';
-import {
-  AuthError,
-  BfxAbortError,
-  BfxError,
-  BfxTimeoutError,
-  ListenerError,
-  NotConnectedError,
-  SubscriptionError,
-} from '../errors.js';
+import { DEFAULT_CAPACITY, DEFAULT_CLOSE_WAIT_MS, DEFAULT_CONNECTIONS, DEFAULT_INPUT_TIMEOUT_MS, DEFAULT_ITERATOR_BUFFER, DEFAULT_PREFIX } from '../defaults.js';
+import { BfxAbortError, BfxError, NotConnectedError, SubscriptionError } from '../errors.js';
 import type { BfxLogger } from '../logging/logger.js';
-import { nodeSocketFactory, type SocketFactory } from '../platform/websocket.js';
-import { buildAuthFrame, nextAuthNonce } from './account/auth.js';
+import type { SocketFactory } from '../platform/websocket.js';
 import type { NotifyOptions, NotifyResult, WsInputs } from './account/input-types.js';
-import { createInputs, type InputPolicy, type InputsConnectionState } from './account/inputs.js';
+import { createInputs, type InputPolicy } from './account/inputs.js';
 import { createAccountSink } from './account/sink.js';
-import { ConfFlag, type Channel, type ChannelParams, type ChannelSink, type DataPlaneEvents, type Subscription } from './contracts.js';
-import { createChannelSink, type ManagedChannelSink } from './dataplane/sinks.js';
+import { confFlags, type ConfOptions } from './client-support.js';
+import { ConfFlag, type Channel, type ChannelParams, type Subscription } from './contracts.js';
+import { createChannelSink } from './dataplane/sinks.js';
 import { normalizeSubscription, subscriptionKey } from './dataplane/subscriptions.js';
-import type { BfxWsEventName, BfxWsEvents, SinkEmitter } from './events.js';
-import { confFlags, DATA_EVENTS, toError, type ConfOptions } from './client-support.js';
-import { DEFAULT_ITERATOR_BUFFER, SubscriptionHandle, type HandleMessage, type HandleOwner } from './handle.js';
+import type { BfxWsEventName, BfxWsEvents } from './events.js';
+import { createFanOut } from './fanout.js';
+import { SubscriptionHandle, type HandleOwner } from './handle.js';
+import { MachineHost, type ConnectionState, type SupervisorRef } from './host.js';
 import { EventHub } from './hub.js';
-import { createSocketActor, type SocketRuntime } from './socket-actor.js';
+import { createLifecycle } from './lifecycle.js';
+import { SubscriptionRegistry } from './registry.js';
+import { createSocketRuntime } from './runtime.js';
 
 export { confFlags, type ConfOptions } from './client-support.js';
+export type { ConnectionState } from './host.js';
 
 /** Options of the WebSocket client. */
 export interface WsClientOptions {
@@ -68,14 +61,14 @@ export interface WsClientOptions {
   readonly prefix?: string;
   /** Jitter seed. */
   readonly seed?: number;
-  /** Reject `subscribe` when not acknowledged within this time (default 30 000 ms). */
+  /** Fail a subscription the server has not acknowledged this long after its frame was sent (default 30 000 ms). */
   readonly subscribeTimeoutMs?: number;
   /** Async-iterator buffer per iterator (default 1000 events). */
   readonly iteratorBuffer?: number;
   /** Connection timeouts / attempt cap. */
   readonly connection?: SupervisorInput['connection'];
   readonly logger: BfxLogger;
-  /** Socket factory (default the `ws` adapter). */
+  /** Socket factory (default the platform's WebSocket adapter). */
   readonly socketFactory?: SocketFactory;
 }
 
@@ -88,24 +81,11 @@ export interface SubscriptionInfo {
   readonly chanId: number | null;
 }
 
-/** State of one connection as the client saw it last. */
-export type ConnectionState = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
-
-interface Entry {
-  readonly sub: Subscription;
-  readonly handle: SubscriptionHandle;
-  readonly sink: ManagedChannelSink;
-  conn: number | null;
-  chanId: number | null;
-  timer: ReturnType<typeof setTimeout> | undefined;
-  unsubscribers: Array<() => void>;
-}
-
 /** Options of {@link WsClient.subscribe}. */
 export interface SubscribeOptions {
   /** Your own subscription id (unique across the client); a nanoid by default. */
   readonly subId?: string;
-  /** Aborting rejects a pending subscription and unsubscribes a live one. */
+  /** Aborting rejects a pending subscription and unsubscribes a live one (it then ends `unsubscribed`). */
   readonly signal?: AbortSignal;
   /**
    * Book channels: keep a managed order book (`handle.book`, checksum verification). Default
@@ -113,6 +93,9 @@ export interface SubscribeOptions {
    */
   readonly manageBook?: boolean;
 }
+
+const closedError = (): NotConnectedError =>
+  new NotConnectedError('The WebSocket client is closed for good; create a new system (createBfxSystem) to connect again', 'ERR_BFX_CLOSED');
 
 /**
  * The WebSocket client. Create it through `createBfxSystem()` (or {@link createWsClient} and
@@ -124,22 +107,15 @@ export class WsClient {
   readonly #options: WsClientOptions;
   readonly #log: BfxLogger;
   readonly #hub: EventHub<BfxWsEvents>;
-  readonly #registry = new Map<string, Entry>();
+  readonly #registry = new SubscriptionRegistry();
+  readonly #host: MachineHost;
   readonly #senders = new Map<number, (frame: unknown) => boolean>();
-  readonly #connStates = new Map<number, ConnectionState>();
   readonly #inputs: ReturnType<typeof createInputs>;
-  readonly #accountSink: ChannelSink | undefined;
   readonly #flags: number;
   readonly #auth: boolean;
-  readonly #sinkEvents: DataPlaneEvents;
-  #actor: AnyActorRef | undefined;
-  #authState: InputsConnectionState;
+  readonly #fanOut: ReturnType<typeof createFanOut>;
   #connectWaiters: Array<{ resolve: () => void; reject: (e: BfxError) => void }> = [];
   #closeWaiters: Array<() => void> = [];
-  #unsubWaiters = new Map<string, Array<() => void>>();
-  /** Subscribes not yet sent to the supervisor (this tick's; see {@link WsClient.#flushSubscribes}). */
-  #pendingSubs: SubscribeRequest[] = [];
-  #maintenance = false;
   #closing = false;
   #closed = false;
 
@@ -147,184 +123,92 @@ export class WsClient {
   constructor(options: WsClientOptions) {
     this.#options = options;
     this.#log = options.logger.child({ component: 'ws' });
-    this.#hub = new EventHub<BfxWsEvents>((event, error) => this.#listenerFailed(event, error));
+    this.#hub = this.#newHub();
     this.#flags = confFlags(options.conf);
     this.#auth = options.apiKey !== undefined && options.apiSecret !== undefined;
-    this.#authState = this.#auth ? 'connecting' : 'closed';
     this.#inputs = createInputs({
       send: (frame) => {
         const send = this.#senders.get(0);
         if (!send || !send(frame)) throw new NotConnectedError('The authenticated socket is not open');
       },
-      state: () => this.#authState,
-      timeoutMs: options.inputs?.timeoutMs ?? 10_000,
+      state: () => {
+        if (!this.#auth || this.#closing) return 'closed';
+        const state = this.#host.connectionState(0);
+        return state === 'open' ? 'authenticated' : state === 'closed' ? 'closed' : 'connecting';
+      },
+      timeoutMs: options.inputs?.timeoutMs ?? DEFAULT_INPUT_TIMEOUT_MS,
       policy: options.inputs?.policy ?? 'queue',
     });
     this.inputs = this.#inputs;
-    this.#accountSink = this.#auth ? createAccountSink(this.#globalEmit, this.#inputs) : undefined;
-    this.#sinkEvents = {
-      control: () => undefined,
-      resync: (subId) => this.#send({ type: 'RESYNC', subId }),
-      sequenceGap: () => undefined,
-      problem: (error) => this.#problem(error),
-    };
+    this.#fanOut = createFanOut(this.#hub, (error) => this.#hub.emit('error', error), (subId) => this.#host.send({ type: 'RESYNC', subId }));
+    const accountSink = this.#auth ? createAccountSink(this.#fanOut.global, this.#inputs) : undefined;
+    const runtime = createSocketRuntime(options, this.#log, {
+      sink: (subId) => this.#registry.get(subId)?.sink,
+      accountSink: (index) => (index === 0 ? accountSink : undefined),
+      senders: this.#senders,
+      problem: (error) => this.#hub.emit('error', error),
+    });
+    this.#host = new MachineHost(runtime, {
+      prefix: this.prefix,
+      url: options.url,
+      connections: options.connections ?? DEFAULT_CONNECTIONS,
+      capacity: options.capacity ?? DEFAULT_CAPACITY,
+      auth: this.#auth,
+      flags: this.#flags,
+      backoff: options.backoff ?? {},
+      seed: options.seed,
+      connection: { ...options.connection, subscribeTimeoutMs: options.subscribeTimeoutMs ?? options.connection?.subscribeTimeoutMs },
+    });
   }
 
   // ---------------------------------------------------------------- wiring
 
   /** The supervisor logic wired to this client (provide it to `createActor` or invoke it in a host machine). */
   get logic() {
-    const runtime = this.#runtime();
-    const report = (_: unknown, params: RuntimeReport): void => {
-      try {
-        this.#report(params);
-      } catch (error) {
-        // A failure here must never error the machines (that would stop the whole system).
-        this.#log.error({ kind: params.kind, err: error instanceof Error ? error.message : String(error) }, 'report handling failed');
-      }
-    };
-    return supervisorMachine.provide({
-      actions: { report },
-      actors: {
-        connection: connectionMachine.provide({
-          actions: { report },
-          actors: { socket: createSocketActor(runtime) },
-        }),
-      },
-    });
+    return this.#host.logic;
   }
 
   /** The input for the supervisor logic. */
   get input(): SupervisorInput {
-    const o = this.#options;
-    return {
-      prefix: this.prefix,
-      url: o.url,
-      connections: o.connections ?? 5,
-      capacity: o.capacity ?? 25,
-      auth: this.#auth,
-      flags: this.#flags,
-      backoff: o.backoff ?? {},
-      seed: o.seed,
-      connection: o.connection,
-    };
+    return this.#host.input;
   }
 
   /** The system id prefix. */
   get prefix(): string {
-    return this.#options.prefix ?? 'bfx.';
+    return this.#options.prefix ?? DEFAULT_PREFIX;
   }
 
   /** Attach the running supervisor actor (done by `createBfxSystem`; call it yourself when embedding). */
-  attach(actor: AnyActorRef): void {
-    this.#actor = actor;
+  attach(actor: SupervisorRef): void {
+    this.#host.attach(
+      actor,
+      createLifecycle({
+        hub: this.#hub,
+        registry: this.#registry,
+        host: this.#host,
+        inputs: this.#inputs,
+        log: this.#log,
+        auth: this.#auth,
+        connections: this.#options.connections ?? DEFAULT_CONNECTIONS,
+        capacity: this.#options.capacity ?? DEFAULT_CAPACITY,
+        connected: () => this.#settleConnect(),
+        unreachable: (error) => this.#settleConnect(error),
+      }),
+    );
   }
 
-  /** Send an event to the supervisor (after the subscribes queued before it, so the order holds). */
-  #send(event: SupervisorEvent): void {
-    this.#flushSubscribes();
-    this.#actor?.send(event);
+  #settleConnect(error?: BfxError): void {
+    const waiters = this.#connectWaiters;
+    this.#connectWaiters = [];
+    for (const w of waiters) if (error === undefined) w.resolve();
+    else w.reject(error);
   }
 
-  /**
-   * Queue a subscribe for the supervisor. The subscribes of one tick go as one `SUBSCRIBE_BATCH`
-   * (one event instead of thousands; the supervisor routes them in order exactly as single
-   * `SUBSCRIBE`s); anything that could observe the routing flushes the queue first.
-   */
-  #queueSubscribe(subId: string, key: string): void {
-    if (this.#pendingSubs.length === 0) queueMicrotask(() => this.#flushSubscribes());
-    this.#pendingSubs.push({ subId, key });
-  }
-
-  #flushSubscribes(): void {
-    const subs = this.#pendingSubs;
-    if (subs.length === 0) return;
-    this.#pendingSubs = [];
-    const [first] = subs;
-    if (subs.length === 1 && first !== undefined) this.#actor?.send({ type: 'SUBSCRIBE', subId: first.subId, key: first.key });
-    else this.#actor?.send({ type: 'SUBSCRIBE_BATCH', subs });
-  }
-
-  #runtime(): SocketRuntime {
-    return {
-      socketFactory: this.#options.socketFactory ?? nodeSocketFactory,
-      log: this.#log,
-      watchdogMs: this.#options.heartbeatTimeoutMs ?? 20_000,
-      subscription: (subId) => this.#registry.get(subId)?.sub,
-      sink: (subId) => this.#registry.get(subId)?.sink,
-      accountSink: (index) => (index === 0 ? this.#accountSink : undefined),
-      authFrame: (index) => this.#authFrame(index),
-      authenticated: (_index, info) => {
-        this.#authState = 'authenticated';
-        this.#hub.emit('authenticated', info);
-        this.#inputs.onAuthenticated();
-      },
-      problem: (index, error) => {
-        this.#log.warn({ conn: index, code: error.code, err: error.message }, 'problem');
-        this.#problem(error);
-      },
-      attach: (index, send) => {
-        this.#senders.set(index, send);
-      },
-      detach: (index) => {
-        this.#senders.delete(index);
-        if (index === 0 && this.#auth && this.#authState === 'authenticated') {
-          this.#authState = this.#closing ? 'closed' : 'connecting';
-          this.#inputs.onDisconnected();
-        }
-      },
-    };
-  }
-
-  #authFrame(index: number): Promise<Record<string, unknown>> {
-    const o = this.#options;
-    if (index !== 0 || o.apiKey === undefined || o.apiSecret === undefined) {
-      return Promise.reject(new AuthError('No credentials for this connection'));
-    }
-    try {
-      return buildAuthFrame({
-        apiKey: o.apiKey,
-        apiSecret: o.apiSecret,
-        nonce: nextAuthNonce(o.apiKey, o.nonce),
-        filter: o.filter,
-        dms: o.dms,
-        calc: o.calc,
-      });
-    } catch (error) {
-      // A custom nonce generator that throws must not break the connection actor.
-      return Promise.reject(error instanceof Error ? error : new AuthError(String(error)));
-    }
+  #newHub(): EventHub<BfxWsEvents> {
+    return new EventHub<BfxWsEvents>((event, error) => this.#fanOut.listenerFailed(event, error));
   }
 
   // ---------------------------------------------------------------- events
-
-  #listenerFailed(event: string, error: unknown): void {
-    if (event === 'error') {
-      this.#log.error({ err: error instanceof Error ? error.message : String(error) }, 'an "error" listener threw');
-      return;
-    }
-    this.#hub.emit('error', new ListenerError(event, error));
-  }
-
-  #problem(error: BfxError): void {
-    this.#hub.emit('error', error);
-  }
-
-  readonly #globalEmit: SinkEmitter = (event, ...args) => {
-    this.#hub.emit(event, ...args);
-  };
-
-  #emitterFor(handle: SubscriptionHandle): SinkEmitter {
-    const hub = handle.hub;
-    const global = this.#hub;
-    return ((event: BfxWsEventName, ...args: unknown[]) => {
-      const e = event as 'error';
-      const a = args as [BfxError];
-      hub.emit(e, ...a);
-      if (handle.iterating && DATA_EVENTS.has(event)) handle.push({ event, args } as unknown as HandleMessage);
-      global.emit(e, ...a);
-    }) as SinkEmitter;
-  }
 
   /**
    * Listen to one or several events with one listener (`ws.on('open', 'reconnection', fn)`).
@@ -352,12 +236,15 @@ export class WsClient {
 
   // ---------------------------------------------------------------- lifecycle
 
-  /** Open the connections (resolves once one is open; rejects if the client closes first). */
+  /**
+   * Open the connections (resolves once one is open). A closed client stays closed: `connect()`
+   * then rejects with `NotConnectedError` (`ERR_BFX_CLOSED`); create a new system instead.
+   */
   connect(): Promise<void> {
-    if (this.#closing) return Promise.reject(new NotConnectedError('The WebSocket client is closed', 'ERR_BFX_CLOSED'));
-    if ([...this.#connStates.values()].includes('open')) return Promise.resolve();
+    if (this.#closing) return Promise.reject(closedError());
+    if (this.isOpen) return Promise.resolve();
     const p = new Promise<void>((resolve, reject) => this.#connectWaiters.push({ resolve, reject }));
-    this.#send({ type: 'CONNECT' });
+    this.#host.send({ type: 'CONNECT' });
     return p;
   }
 
@@ -365,37 +252,29 @@ export class WsClient {
   close(code = 1000, reason = 'closed by the user'): Promise<void> {
     if (this.#closed) return Promise.resolve();
     const done = new Promise<void>((resolve) => this.#closeWaiters.push(resolve));
-    if (!this.#closing) {
-      this.#closing = true;
-      this.#authState = 'closed';
-      this.#send({ type: 'CLOSE', code, reason });
-      const actor = this.#actor;
-      if (!actor || actor.getSnapshot().status !== 'active') this.#finishClose();
-      else {
-        const sub = actor.subscribe({
-          complete: () => this.#finishClose(),
-          error: () => this.#finishClose(),
-        });
-        const timer = setTimeout(() => this.#finishClose(), 5_000);
-        this.#closeWaiters.push(() => {
-          clearTimeout(timer);
-          sub.unsubscribe();
-        });
-      }
+    if (this.#closing) return done;
+    this.#closing = true;
+    this.#host.send({ type: 'CLOSE', code, reason });
+    const actor = this.#host.actor;
+    if (!actor || this.#host.stopped) {
+      this.#finishClose();
+      return done;
     }
+    const sub = actor.subscribe({ complete: () => this.#finishClose(), error: () => this.#finishClose() });
+    const timer = setTimeout(() => this.#finishClose(), DEFAULT_CLOSE_WAIT_MS);
+    this.#closeWaiters.push(() => {
+      clearTimeout(timer);
+      sub.unsubscribe();
+    });
     return done;
   }
 
-  /** @internal the supervisor is done: settle everything. */
+  /** The supervisor is done: settle everything. */
   #finishClose(): void {
     if (this.#closed) return;
     this.#closed = true;
-    const closedError = (): NotConnectedError => new NotConnectedError('The WebSocket client is closed', 'ERR_BFX_CLOSED');
-    for (const w of this.#connectWaiters) w.reject(closedError());
-    this.#connectWaiters = [];
-    for (const [subId, entry] of this.#registry) {
-      this.#dropEntry(subId, entry, 'unsubscribed', closedError());
-    }
+    this.#settleConnect(closedError());
+    for (const entry of [...this.#registry.entries()]) this.#registry.end(entry.sub.subId, 'unsubscribed', closedError());
     this.#inputs.close();
     const waiters = this.#closeWaiters;
     this.#closeWaiters = [];
@@ -412,12 +291,11 @@ export class WsClient {
     if (this.#closed) return;
     const message = cause instanceof Error ? cause.message : String(cause);
     const error = new NotConnectedError(`The WebSocket runtime failed: ${message}`, 'ERR_BFX_CLOSED');
-    this.#problem(error);
+    this.#hub.emit('error', error);
     this.#closing = true;
-    this.#authState = 'closed';
-    for (const w of this.#connectWaiters) w.reject(error);
-    this.#connectWaiters = [];
-    for (const [subId, entry] of this.#registry) this.#dropEntry(subId, entry, 'failed', error);
+    this.#settleConnect(error);
+    for (const entry of [...this.#registry.entries()]) this.#registry.end(entry.sub.subId, 'failed', error);
+    this.#inputs.fail(error);
     this.#finishClose();
   }
 
@@ -426,21 +304,19 @@ export class WsClient {
     return this.#closing;
   }
 
-  /** Each connection's last known state. */
+  /** Each connection's state, read from its actor. */
   connections(): ReadonlyArray<{ readonly index: number; readonly state: ConnectionState }> {
-    const n = this.#options.connections ?? 5;
-    return Array.from({ length: n }, (_, index) => ({ index, state: this.#connStates.get(index) ?? 'idle' }));
+    return this.#host.connectionStates().map((state, index) => ({ index, state }));
   }
 
   /** Whether at least one connection is open (the Python client's `open`). */
   get isOpen(): boolean {
-    for (const state of this.#connStates.values()) if (state === 'open') return true;
-    return false;
+    return this.#host.connectionStates().includes('open');
   }
 
   /** Whether the account channel is authenticated on the current connection (the Python client's `authentication`). */
   get isAuthenticated(): boolean {
-    return this.#authState === 'authenticated';
+    return this.#auth && !this.#closing && this.#host.connectionState(0) === 'open';
   }
 
   /**
@@ -451,9 +327,9 @@ export class WsClient {
     return this.inputs.notify(info, options);
   }
 
-  /** Maintenance in progress (info 20060 seen, 20061 not yet). */
+  /** Maintenance in progress on any connection (info 20060 seen, 20061 not yet). */
   get maintenance(): boolean {
-    return this.#maintenance;
+    return this.#host.connectionStates().some((_, i) => this.#host.paused(i));
   }
 
   // ---------------------------------------------------------------- subscriptions
@@ -464,18 +340,14 @@ export class WsClient {
    * (`ERR_BFX_DUPLICATE_SUB_ID`, server refusals), `CapacityError`, `BfxAbortError`,
    * `BfxTimeoutError` or `NotConnectedError`.
    */
-  subscribe<C extends Channel>(
-    channel: C,
-    params: ChannelParams[C],
-    options: SubscribeOptions = {},
-  ): SubscriptionHandle {
+  subscribe<C extends Channel>(channel: C, params: ChannelParams[C], options: SubscribeOptions = {}): SubscriptionHandle {
     const subId = options.subId ?? nanoid();
     const handle = new SubscriptionHandle(subId, this.#handleOwner, this.#newHub(), this.#options.iteratorBuffer ?? DEFAULT_ITERATOR_BUFFER);
     const refuse = (error: BfxError): SubscriptionHandle => {
       handle.end('failed', error);
       return handle;
     };
-    if (this.#closing) return refuse(new NotConnectedError('The WebSocket client is closed', 'ERR_BFX_CLOSED'));
+    if (this.#closing) return refuse(closedError());
     let sub: Subscription;
     try {
       sub = normalizeSubscription(channel, params, subId);
@@ -484,72 +356,62 @@ export class WsClient {
     }
     if (this.#registry.has(subId)) {
       return refuse(
-        new SubscriptionError(`Subscription id "${subId}" is already in use; choose another subId`, {
-          subId,
-          channel,
-          code: 'ERR_BFX_DUPLICATE_SUB_ID',
-        }),
+        new SubscriptionError(`Subscription id "${subId}" is already in use; choose another subId`, { subId, channel, code: 'ERR_BFX_DUPLICATE_SUB_ID' }),
       );
     }
     if (options.signal?.aborted) return refuse(new BfxAbortError('The subscription was aborted before it started'));
     const manageBook = options.manageBook ?? true;
-    const sink = createChannelSink(sub, this.#emitterFor(handle), this.#sinkEvents, {
+    const sink = createChannelSink(sub, this.#fanOut.emitterFor(handle), this.#fanOut.events, {
       // Checksum verification needs the book; without one the `checksum` event still fires.
       checksum: manageBook && (this.#flags & ConfFlag.OB_CHECKSUM) !== 0,
       manageBook,
     });
     handle.bind(sub, () => sink.book);
-    const entry: Entry = { sub, handle, sink, conn: null, chanId: null, timer: undefined, unsubscribers: [] };
-    this.#registry.set(subId, entry);
-    const timeoutMs = this.#options.subscribeTimeoutMs ?? 30_000;
-    entry.timer = setTimeout(() => {
-      if (handle.state !== 'pending' || entry.chanId !== null) return;
-      this.#log.warn({ subId, timeoutMs }, 'subscribe timed out');
-      handle.end('failed', new BfxTimeoutError(`Subscription ${subId} was not acknowledged within ${timeoutMs} ms`, { timeoutMs }));
-      void this.unsubscribe(subId);
-    }, timeoutMs);
+    const entry = this.#registry.add(sub, handle, sink);
     if (options.signal) {
       const signal = options.signal;
       const onAbort = (): void => {
-        handle.end('failed', new BfxAbortError('The subscription was aborted'));
-        void this.unsubscribe(subId);
+        if (handle.state === 'active') {
+          void this.unsubscribe(subId).catch(() => undefined);
+          return;
+        }
+        // Not live yet: the handle fails now; the machines undo whatever is in flight.
+        if (!this.#host.unqueue(subId)) this.#host.send({ type: 'UNSUBSCRIBE', subId });
+        this.#registry.end(subId, 'failed', new BfxAbortError('The subscription was aborted'));
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      entry.unsubscribers.push(() => signal.removeEventListener('abort', onAbort));
+      entry.cleanup.push(() => signal.removeEventListener('abort', onAbort));
     }
     const key = subscriptionKey(sub);
     this.#log.debug({ subId, channel, key }, 'subscribe');
-    this.#queueSubscribe(subId, key);
+    this.#host.queueSubscribe({ sub, key });
     return handle;
   }
 
   /** What every handle asks of this client. */
   readonly #handleOwner: HandleOwner = {
     unsubscribe: (id) => this.unsubscribe(id),
-    settle: () => this.#flushSubscribes(),
+    phase: (id) => {
+      this.#host.flush();
+      return this.#host.phaseOf(id);
+    },
   };
 
-  /** Unsubscribe by sub id (resolves once the server confirmed; at once for unknown ids). */
+  /**
+   * Unsubscribe by sub id. Resolves once the server confirmed (`unsubscribed`), at once when the
+   * subscription is not on an open socket or unknown; rejects with the typed error when the server
+   * refused it (10400 / 10401) or did not answer in time.
+   */
   unsubscribe(subId: string): Promise<void> {
-    this.#flushSubscribes();
     const entry = this.#registry.get(subId);
     if (entry === undefined) return Promise.resolve();
-    if (entry.conn === null) {
-      this.#dropEntry(subId, entry, 'unsubscribed');
-      this.#send({ type: 'UNSUBSCRIBE', subId });
+    if (this.#host.unqueue(subId)) {
+      this.#registry.end(subId, 'unsubscribed');
       return Promise.resolve();
     }
-    const p = new Promise<void>((resolve) => {
-      const list = this.#unsubWaiters.get(subId) ?? [];
-      list.push(resolve);
-      this.#unsubWaiters.set(subId, list);
-    });
-    this.#send({ type: 'UNSUBSCRIBE', subId });
-    const timer = setTimeout(() => {
-      const e = this.#registry.get(subId);
-      if (e) this.#dropEntry(subId, e, 'unsubscribed');
-    }, 5_000);
-    return p.finally(() => clearTimeout(timer));
+    const done = this.#registry.waitForEnd(entry);
+    this.#host.send({ type: 'UNSUBSCRIBE', subId });
+    return done;
   }
 
   /**
@@ -559,140 +421,21 @@ export class WsClient {
    * (`ERR_BFX_UNKNOWN_SUBSCRIPTION`) for an unknown sub id.
    */
   resubscribe(subId: string): void {
-    this.#flushSubscribes();
     if (!this.#registry.has(subId)) {
       throw new SubscriptionError(`No subscription with sub id "${subId}"`, { subId, code: 'ERR_BFX_UNKNOWN_SUBSCRIPTION' });
     }
-    this.#send({ type: 'RESYNC', subId });
+    this.#host.send({ type: 'RESYNC', subId });
   }
 
-  /** Every subscription the client holds. */
+  /** Every subscription the client holds, with its state, connection and chanId read from the actors. */
   subscriptions(): SubscriptionInfo[] {
-    this.#flushSubscribes();
-    return [...this.#registry.values()].map((e) => ({ subscription: e.sub, state: e.handle.state, connection: e.conn, chanId: e.chanId }));
-  }
-
-  #newHub(): EventHub<BfxWsEvents> {
-    return new EventHub<BfxWsEvents>((event, error) => this.#listenerFailed(event, error));
-  }
-
-  #dropEntry(subId: string, entry: Entry, state: 'unsubscribed' | 'failed', error?: BfxError): void {
-    if (this.#registry.get(subId) !== entry) return;
-    this.#registry.delete(subId);
-    clearTimeout(entry.timer);
-    for (const off of entry.unsubscribers) off();
-    entry.handle.end(state, error);
-    const waiters = this.#unsubWaiters.get(subId) ?? [];
-    this.#unsubWaiters.delete(subId);
-    for (const w of waiters) w();
-  }
-
-  // ---------------------------------------------------------------- reports from the machines
-
-  #report(r: RuntimeReport): void {
-    switch (r.kind) {
-      case 'connecting':
-        this.#connStates.set(r.index, 'connecting');
-        this.#log.info({ conn: r.index, attempt: r.attempt }, 'connection attempt');
-        return;
-      case 'open':
-        return this.#onOpen(r.index, r.attempts, r.downtimeMs);
-      case 'disconnected':
-        this.#connStates.set(r.index, 'reconnecting');
-        this.#log.warn({ conn: r.index, code: r.code, reason: r.reason }, 'disconnected');
-        for (const e of this.#registry.values()) if (e.conn === r.index) e.handle.markPending();
-        this.#hub.emit('disconnection', r.code, r.reason);
-        return;
-      case 'reconnecting':
-        this.#connStates.set(r.index, 'reconnecting');
-        this.#log.info({ conn: r.index, attempt: r.attempt, delayMs: r.delayMs }, 'reconnecting after backoff');
-        return;
-      case 'closed':
-        return this.#onConnectionClosed(r.index, r.code, r.reason, r.error);
-      case 'maintenance':
-        if (this.#maintenance !== r.active) {
-          this.#maintenance = r.active;
-          this.#log.warn({ active: r.active }, 'maintenance');
-          this.#hub.emit('maintenance', r.active);
-        }
-        return;
-      case 'routed': {
-        const e = this.#registry.get(r.subId);
-        if (e) e.conn = r.index;
-        return;
-      }
-      case 'subscribed': {
-        const e = this.#registry.get(r.subId);
-        if (!e) return;
-        e.conn = r.index;
-        e.chanId = r.chanId;
-        e.handle.markActive(e.sub);
-        e.handle.hub.emit('subscribed', e.sub);
-        this.#hub.emit('subscribed', e.sub);
-        return;
-      }
-      case 'sub-failed':
-      case 'rejected':
-        return this.#onSubFailed(r.subId, r.error);
-      case 'unsubscribed': {
-        const e = this.#registry.get(r.subId);
-        if (!e) return;
-        this.#dropEntry(r.subId, e, 'unsubscribed');
-        e.handle.hub.emit('unsubscribed', e.sub);
-        this.#hub.emit('unsubscribed', e.sub);
-        return;
-      }
-      case 'error':
-        this.#problem(toError(r.error));
-        return;
-    }
-  }
-
-  /** `open` is emitted when the client goes from no open socket to one (not once per socket). */
-  #onOpen(index: number, attempts: number, downtimeMs: number | null): void {
-    const wasOpen = [...this.#connStates.values()].includes('open');
-    this.#connStates.set(index, 'open');
-    this.#log.info({ conn: index, attempts }, 'connection open');
-    const waiters = this.#connectWaiters;
-    this.#connectWaiters = [];
-    for (const w of waiters) w.resolve();
-    if (!wasOpen) this.#hub.emit('open');
-    if (downtimeMs !== null) this.#hub.emit('reconnection', attempts, downtimeMs);
-  }
-
-  #onConnectionClosed(index: number, code: number, reason: string, error: ErrorInfo | undefined): void {
-    this.#connStates.set(index, 'closed');
-    this.#log.info({ conn: index, code, reason, error: error?.message }, 'connection closed');
-    if (error === undefined) return;
-    const e = toError(error);
-    this.#problem(e);
-    for (const [subId, entry] of this.#registry) if (entry.conn === index) this.#dropEntry(subId, entry, 'failed', e);
-    if (index === 0 && this.#auth) {
-      // The authenticated connection will not come back: queued inputs fail now, not at their timeout.
-      this.#authState = 'closed';
-      this.#inputs.fail(e);
-    }
-    if ([...this.#connStates.values()].every((s) => s === 'closed')) {
-      const waiters = this.#connectWaiters;
-      this.#connectWaiters = [];
-      for (const w of waiters) w.reject(e);
-    }
-  }
-
-  #onSubFailed(subId: string, info: ErrorInfo): void {
-    const entry = this.#registry.get(subId);
-    if (!entry) return;
-    if (info.code === 'ERR_BFX_DUPLICATE_SUB_ID') return;
-    const error = toError(info, {
-      subId,
-      channel: entry.sub.channel,
-      connections: this.#options.connections ?? 5,
-      capacity: this.#options.capacity ?? 25,
-    });
-    this.#log.warn({ subId, code: error.code, bfxCode: error.bfxCode, err: error.message }, 'subscription failed');
-    const wasActive = entry.handle.state === 'active';
-    this.#dropEntry(subId, entry, 'failed', error);
-    if (wasActive) this.#problem(error);
+    this.#host.flush();
+    return [...this.#registry.entries()].map((e) => ({
+      subscription: e.sub,
+      state: e.handle.state,
+      connection: this.#host.connectionOf(e.sub.subId),
+      chanId: this.#host.chanIdOf(e.sub.subId),
+    }));
   }
 }
 

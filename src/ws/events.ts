@@ -34,10 +34,19 @@ export interface ConnectionEvents {
   subscribed(sub: Subscription): void;
   /** A subscription ended. */
   unsubscribed(sub: Subscription): void;
-  /** A socket closed (code and reason of the close). */
+  /**
+   * An open socket was lost (once per loss, with the close code and reason), or the client closed
+   * (once, after `close(code, reason)`, with the code and reason given). Failed reconnect attempts
+   * do not fire it: they are logged, and each attempt's outcome is on `connection_restored`.
+   */
   disconnection(code: number, reason: string): void;
-  /** A socket is back after `attempts` tries and `downtimeMs` of downtime. */
+  /**
+   * The client is whole again after an outage: once per outage, when the last socket lost in it is
+   * back, with the most attempts any of them needed and the downtime since the first loss.
+   */
   reconnection(attempts: number, downtimeMs: number): void;
+  /** Per-socket detail: connection `index` is back after `attempts` tries and `downtimeMs` down. */
+  connection_restored(index: number, attempts: number, downtimeMs: number): void;
   /** Something went wrong (protocol, listener, subscription, checksum, sequence...). */
   error(error: BfxError): void;
   /** A heartbeat on a public channel (`sub`) or on the account channel (`null`). */

@@ -12,6 +12,7 @@ import type { Subscription } from './contracts.js';
 import type { BookEntry } from './dataplane/sinks.js';
 import type { BfxWsEvents, PublicChannelEventName, PublicChannelEvents } from './events.js';
 import { EventHub } from './hub.js';
+import { DEFAULT_ITERATOR_BUFFER } from '../defaults.js';
 
 /** Events a handle's listeners can hear: its channel's data events plus its lifecycle. */
 export type HandleEventName = PublicChannelEventName | 'subscribed' | 'unsubscribed' | 'heartbeat' | 'checksum' | 'checksum_mismatch';
@@ -27,12 +28,11 @@ export type HandleState = 'pending' | 'active' | 'unsubscribed' | 'failed';
 /** What the handle asks of the client. */
 export interface HandleOwner {
   unsubscribe(subId: string): Promise<void>;
-  /** Deliver whatever the owner still holds back (queued subscribes) so {@link SubscriptionHandle.state} is current. */
-  settle?(): void;
+  /** The live phase of `subId`, read from its subscription actor. */
+  phase(subId: string): 'pending' | 'active';
 }
 
-/** Default async-iterator buffer (events kept while nobody pulls; the oldest are dropped beyond it). */
-export const DEFAULT_ITERATOR_BUFFER = 1_000;
+export { DEFAULT_ITERATOR_BUFFER };
 
 const noop = (): void => undefined;
 
@@ -108,7 +108,8 @@ export class SubscriptionHandle implements PromiseLike<Subscription> {
   readonly hub: EventHub<BfxWsEvents>;
   #resolve: (sub: Subscription) => void = noop;
   #reject: (error: BfxError) => void = noop;
-  #state: HandleState = 'pending';
+  /** Set once the subscription ended (its actor is gone); live phases come from the actor. */
+  #ended: 'unsubscribed' | 'failed' | null = null;
   #subscription: Subscription | undefined;
   #book: (() => ManagedBook<BookEntry> | undefined) | undefined;
   readonly #iterators = new Set<PushIterator>();
@@ -131,8 +132,7 @@ export class SubscriptionHandle implements PromiseLike<Subscription> {
 
   /** `pending` until subscribed, `active`, then `unsubscribed` or `failed`. */
   get state(): HandleState {
-    if (this.#state === 'pending') this.#owner.settle?.();
-    return this.#state;
+    return this.#ended ?? this.#owner.phase(this.subId);
   }
 
   /** The normalised subscription (undefined when the arguments were invalid). */
@@ -180,7 +180,7 @@ export class SubscriptionHandle implements PromiseLike<Subscription> {
   /** Iterate over this subscription's data events; ends when it is unsubscribed, fails or the client closes. */
   [Symbol.asyncIterator](): AsyncIterableIterator<HandleMessage> {
     const it: PushIterator = new PushIterator(this.#iteratorBuffer, () => this.#iterators.delete(it));
-    if (this.#state === 'unsubscribed' || this.#state === 'failed') it.end();
+    if (this.#ended !== null) it.end();
     else this.#iterators.add(it);
     return it;
   }
@@ -196,21 +196,15 @@ export class SubscriptionHandle implements PromiseLike<Subscription> {
     for (const it of this.#iterators) it.push(message);
   }
 
-  /** @internal */
-  markActive(sub: Subscription): void {
-    if (this.#state === 'pending' || this.#state === 'active') this.#state = 'active';
+  /** @internal the server acknowledged it: resolves `ready` (once). */
+  acknowledged(sub: Subscription): void {
     this.#resolve(sub);
-  }
-
-  /** @internal */
-  markPending(): void {
-    if (this.#state === 'active') this.#state = 'pending';
   }
 
   /** @internal ends the handle: rejects `ready` if still pending, ends iterators. */
   end(state: 'unsubscribed' | 'failed', error?: BfxError): void {
-    if (this.#state === 'unsubscribed' || this.#state === 'failed') return;
-    this.#state = state;
+    if (this.#ended !== null) return;
+    this.#ended = state;
     // Settles `ready` if still pending (no effect once resolved).
     this.#reject(error ?? new SubscriptionError(`Subscription ${this.subId} ended before it was acknowledged`, { subId: this.subId }));
     for (const it of this.#iterators) it.end();

@@ -1,29 +1,24 @@
 /**
  * The socket actor: a `fromCallback` actor around one WebSocket (via the adapter in
- * `src/platform/websocket.ts`). It owns the socket's {@link FrameRouter}: data frames go router →
- * sink without touching a machine; only control frames (info, conf, auth, subscribed,
- * unsubscribed, error) are parsed into {@link SocketEvent}s and sent back to the connection
- * machine. It binds chanIds to the subscriptions' sinks on `subscribed`, binds chanId 0 to the
- * account sink on auth OK, and runs the heartbeat watchdog (a periodic check of the router's
- * `lastFrameAt`, pinging a quiet socket first).
+ * `src/platform/websocket.ts`), and a pipe. Control frames (info, conf, auth, subscribed,
+ * unsubscribed, error) become {@link SocketEvent}s for the connection machine; the frames the
+ * machine asks for are sent; data frames go router → sink without touching a machine, through the
+ * chanId → sink table the machine binds and unbinds. It keeps no subscription bookkeeping of its
+ * own. It also runs the heartbeat watchdog (pinging a quiet socket first).
  *
  * @module
  */
 import { fromCallback } from 'xstate';
+import type { ErrorInfo } from '../../machines/emitted.js';
+import type { ServerReply, SocketCommand, SocketEvent, SocketInput } from '../../machines/socket-protocol.js';
 import { BfxProtocolError, SequenceError, type BfxError } from '../errors.js';
-import type { ErrorInfo } from '../../machines/reports.js';
-import type { SocketCommand, SocketEvent, SocketInput } from '../../machines/socket-protocol.js';
 import type { BfxLogger } from '../logging/logger.js';
 import { CLOSE_HTTP_REFUSED, type SocketFactory } from '../platform/websocket.js';
 import { parseAuthReply } from './account/auth.js';
-import type { AuthInfo } from './account/events.js';
-import type { ChannelSink, Subscription } from './contracts.js';
-import type { ManagedBook } from '../book/types.js';
+import { ChannelTable } from './channel-table.js';
+import type { ChannelSink } from './contracts.js';
 import { createFrameRouter } from './dataplane/router.js';
-import { ackMatches, subscribeFrame } from './dataplane/subscriptions.js';
-
-/** Bitfinex "already subscribed" error (carries the existing chanId). */
-const ERR_SUB_DUP = 10301;
+import { subscribeFrame } from './dataplane/subscriptions.js';
 
 /** What the socket actor needs from the runtime that hosts it (functions never enter machine context). */
 export interface SocketRuntime {
@@ -31,17 +26,13 @@ export interface SocketRuntime {
   readonly log: BfxLogger;
   /** Reconnect when nothing arrived for this long (a ping is sent at half of it). */
   readonly watchdogMs: number;
-  /** The subscription record of `subId` (registry lookup). */
-  subscription(subId: string): Subscription | undefined;
   /** The sink of `subId`. */
   sink(subId: string): ChannelSink | undefined;
-  /** The account-channel sink of connection `index` (after auth OK). */
+  /** The account-channel sink of connection `index`. */
   accountSink(index: number): ChannelSink | undefined;
   /** Build the auth frame of connection `index` (fresh nonce each time). */
   authFrame(index: number): Promise<Record<string, unknown>>;
-  /** Auth succeeded on connection `index`. */
-  authenticated(index: number, info: AuthInfo): void;
-  /** Something the user must hear about (malformed frame, sequence gap, stray error event). */
+  /** Something the user must hear about (malformed frame, sequence gap). */
   problem(index: number, error: BfxError): void;
   /** The socket of connection `index` is open: here is how to send frames on it. */
   attach(index: number, send: (frame: unknown) => boolean): void;
@@ -54,23 +45,25 @@ const num = (v: unknown): number | null => {
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 };
 
-const errorInfo = (msg: Record<string, unknown>, fallback: string): ErrorInfo => {
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+
+/** The fields of a reply that identify its request. */
+function replyOf(msg: Record<string, unknown>): ServerReply {
+  const reply: Record<string, string | number> = {};
+  const chanId = num(msg.chanId);
+  if (chanId !== null) reply.chanId = chanId;
+  for (const field of ['channel', 'subId', 'symbol', 'prec', 'freq', 'len', 'key'] as const) {
+    const value = str(msg[field]);
+    if (value !== undefined) reply[field] = value;
+  }
+  return reply as ServerReply;
+}
+
+const errorInfo = (msg: Record<string, unknown>): ErrorInfo => {
   const code = num(msg.code);
-  const text = typeof msg.msg === 'string' ? msg.msg : fallback;
+  const text = typeof msg.msg === 'string' ? msg.msg : 'error event';
   return code === null ? { code: 'ERR_BFX_SUBSCRIPTION', message: text } : { code: 'ERR_BFX_SUBSCRIPTION', message: text, bfxCode: code };
 };
-
-/** A sink feeding several subscriptions that share one server channel (10301 duplicates). */
-function fanOut(sinks: readonly ChannelSink[]): ChannelSink {
-  return {
-    frame(payload) {
-      for (const s of sinks) s.frame(payload);
-    },
-    reset() {
-      for (const s of sinks) s.reset();
-    },
-  };
-}
 
 /**
  * Create the socket actor logic bound to `runtime`. Provide it to the connection machine:
@@ -81,11 +74,6 @@ export function createSocketActor(runtime: SocketRuntime) {
     const { index } = input;
     const log = runtime.log.child({ conn: index });
     const back = (event: SocketEvent): void => sendBack(event);
-    const chanOf = new Map<string, number>();
-    const subsOf = new Map<number, string[]>();
-    const awaiting = new Set<string>();
-    const resubscribing = new Set<string>();
-    const dropWhenAcked = new Set<string>();
     let requestedFlags = -1;
     let openedAt = 0;
     let pingedAt = 0;
@@ -101,132 +89,11 @@ export function createSocketActor(runtime: SocketRuntime) {
       }
     };
 
-    const rebind = (chanId: number): void => {
-      const subIds = subsOf.get(chanId) ?? [];
-      const sinks = subIds.map((id) => runtime.sink(id)).filter((s): s is ChannelSink => s !== undefined);
-      if (sinks.length === 0) router.unbind(chanId);
-      else router.bind(chanId, sinks.length === 1 ? sinks[0] : fanOut(sinks));
-    };
-
-    const forget = (subId: string): number | undefined => {
-      const chanId = chanOf.get(subId);
-      if (chanId === undefined) return undefined;
-      chanOf.delete(subId);
-      const rest = (subsOf.get(chanId) ?? []).filter((s) => s !== subId);
-      if (rest.length === 0) subsOf.delete(chanId);
-      else subsOf.set(chanId, rest);
-      rebind(chanId);
-      return rest.length === 0 ? chanId : undefined;
-    };
-
-    const subscribe = (subId: string): void => {
-      const sub = runtime.subscription(subId);
-      if (sub === undefined) {
-        back({ type: 'sub.error', subId, error: { code: 'ERR_BFX_UNKNOWN_SUBSCRIPTION', message: `Unknown subscription ${subId}` } });
-        return;
-      }
-      runtime.sink(subId)?.reset();
-      awaiting.add(subId);
-      send(subscribeFrame(sub));
-      log.debug({ subId, channel: sub.channel }, 'subscribe sent');
-    };
-
-    const unsubscribe = (subId: string): void => {
-      if (awaiting.has(subId)) {
-        dropWhenAcked.add(subId);
-        return;
-      }
-      const chanId = forget(subId);
-      if (chanId !== undefined) send({ event: 'unsubscribe', chanId });
-    };
-
-    const resubscribe = (subId: string): void => {
-      const chanId = chanOf.get(subId);
-      if (chanId === undefined || (subsOf.get(chanId)?.length ?? 0) > 1) {
-        if (!awaiting.has(subId)) subscribe(subId);
-        return;
-      }
-      forget(subId);
-      resubscribing.add(subId);
-      send({ event: 'unsubscribe', chanId });
-      log.info({ subId, chanId }, 'resubscribing');
-    };
-
-    /** Which awaited subscription a server reply answers (its echoed subId, else its params). */
-    const replyOwner = (msg: Record<string, unknown>): string | undefined => {
-      if (msg.subId !== undefined && msg.subId !== null) {
-        const id = String(msg.subId);
-        return awaiting.has(id) || runtime.subscription(id) ? id : undefined;
-      }
-      for (const id of awaiting) {
-        const sub = runtime.subscription(id);
-        if (sub && ackMatches(sub, msg)) return id;
-      }
-      return undefined;
-    };
-
-    /** Snapshot rows of the managed book some subscriber of `chanId` keeps, if any. */
-    const sharedSnapshot = (chanId: number): unknown[][] | undefined => {
-      for (const id of subsOf.get(chanId) ?? []) {
-        const book = (runtime.sink(id) as { book?: ManagedBook } | undefined)?.book;
-        if (book !== undefined) return book.snapshotRows() as unknown[][];
-      }
-      return undefined;
-    };
-
-    const bound = (subId: string, chanId: number): void => {
-      awaiting.delete(subId);
-      chanOf.set(subId, chanId);
-      subsOf.set(chanId, [...(subsOf.get(chanId) ?? []).filter((s) => s !== subId), subId]);
-      rebind(chanId);
-      if (dropWhenAcked.delete(subId)) {
-        unsubscribe(subId);
-        return;
-      }
-      back({ type: 'sub.ack', subId, chanId });
-    };
-
-    /** An `unsubscribed` ack: the channels being resynced are gone, subscribe them afresh. */
-    const onUnsubscribed = (): void => {
-      const waiting = [...resubscribing];
-      resubscribing.clear();
-      for (const subId of waiting) if (runtime.subscription(subId)) subscribe(subId);
-    };
-
-    const onError = (msg: Record<string, unknown>): void => {
-      const subId = replyOwner(msg);
-      const info = errorInfo(msg, 'subscription error');
-      if (subId === undefined) {
-        log.warn({ code: info.bfxCode, text: info.message }, 'error event');
-        return;
-      }
-      const chanId = num(msg.chanId);
-      if (info.bfxCode === ERR_SUB_DUP && chanId !== null) {
-        log.info({ subId, chanId }, 'already subscribed (10301): sharing the channel');
-        // The server sends no new snapshot for a shared channel: seed the newcomer from the book
-        // an existing subscriber keeps, so its own book (and checksum checks) start consistent.
-        const seed = sharedSnapshot(chanId);
-        bound(subId, chanId);
-        if (seed !== undefined) safely('shared snapshot', () => runtime.sink(subId)?.frame([seed]));
-        return;
-      }
-      awaiting.delete(subId);
-      dropWhenAcked.delete(subId);
-      log.warn({ subId, code: info.bfxCode, text: info.message }, 'subscribe refused');
-      back({ type: 'sub.error', subId, error: info });
-    };
-
     const onAuth = (msg: Record<string, unknown>): void => {
       const reply = parseAuthReply(msg);
       if (reply.ok) {
-        const sink = runtime.accountSink(index);
-        if (sink) {
-          sink.reset();
-          router.bind(0, sink);
-        }
         log.info({ userId: reply.info.userId }, 'authenticated');
-        runtime.authenticated(index, reply.info);
-        back({ type: 'socket.auth.ok', userId: reply.info.userId });
+        back({ type: 'socket.auth.ok', info: reply.info });
       } else {
         log.error({ code: reply.error.bfxCode, text: reply.error.message }, 'authentication failed');
         back({ type: 'socket.auth.failed', error: { code: reply.error.code, message: reply.error.message, bfxCode: reply.error.bfxCode } });
@@ -254,15 +121,21 @@ export function createSocketActor(runtime: SocketRuntime) {
         case 'auth':
           return onAuth(msg);
         case 'subscribed': {
-          const subId = replyOwner(msg);
           const chanId = num(msg.chanId);
-          if (subId !== undefined && chanId !== null) bound(subId, chanId);
+          if (chanId !== null) back({ type: 'wire.subscribed', chanId, reply: replyOf(msg) });
           return;
         }
-        case 'unsubscribed':
-          return onUnsubscribed();
-        case 'error':
-          return onError(msg);
+        case 'unsubscribed': {
+          const chanId = num(msg.chanId);
+          if (chanId !== null) back({ type: 'wire.unsubscribed', chanId });
+          return;
+        }
+        case 'error': {
+          const error = errorInfo(msg);
+          log.debug({ code: error.bfxCode, text: error.message }, 'error event');
+          back({ type: 'wire.error', reply: replyOf(msg), error });
+          return;
+        }
         default:
           return;
       }
@@ -277,11 +150,30 @@ export function createSocketActor(runtime: SocketRuntime) {
       },
       problem: (error) => runtime.problem(index, error),
     });
+    const table = new ChannelTable(router);
+
+    const bind = (chanId: number, subId: string, shared: boolean): void => {
+      if (chanId === 0) {
+        const account = runtime.accountSink(index);
+        if (account === undefined) return;
+        account.reset();
+        router.bind(0, account);
+        return;
+      }
+      const sink = runtime.sink(subId);
+      if (sink === undefined) return;
+      // The server sends no new snapshot for a shared channel (10301): seed the newcomer from the
+      // book another subscriber keeps, so its own book (and checksum checks) start consistent.
+      const seed = shared ? table.sharedRows(chanId, subId) : undefined;
+      table.bind(chanId, subId, sink);
+      if (seed !== undefined) safely('shared snapshot', () => sink.frame([seed]));
+    };
 
     const finish = (code: number, reason: string): void => {
       if (finished) return;
       finished = true;
       clearInterval(watchdog);
+      table.clear();
       safely('detach', () => runtime.detach(index));
       log.info({ code, reason }, code === CLOSE_HTTP_REFUSED ? 'connection refused (HTTP 429)' : 'socket closed');
       back({ type: 'socket.closed', code, reason });
@@ -341,11 +233,18 @@ export function createSocketActor(runtime: SocketRuntime) {
           );
           return;
         case 'subscribe':
-          return subscribe(command.subId);
+          runtime.sink(command.sub.subId)?.reset();
+          send(subscribeFrame(command.sub));
+          log.debug({ subId: command.sub.subId, channel: command.sub.channel }, 'subscribe sent');
+          return;
         case 'unsubscribe':
-          return unsubscribe(command.subId);
-        case 'resubscribe':
-          return resubscribe(command.subId);
+          send({ event: 'unsubscribe', chanId: command.chanId });
+          return;
+        case 'bind':
+          return bind(command.chanId, command.subId, command.shared);
+        case 'unbind':
+          table.unbind(command.chanId, command.subId);
+          return;
         case 'close':
           log.info({ code: command.code, reason: command.reason }, 'closing');
           socket.close(command.code, command.reason);
@@ -360,7 +259,7 @@ export function createSocketActor(runtime: SocketRuntime) {
         safely('detach', () => runtime.detach(index));
         socket.close(1000, 'connection actor stopped');
       }
-      router.reset();
+      table.clear();
     };
   });
 }

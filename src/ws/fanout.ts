@@ -1,0 +1,57 @@
+/**
+ * Data-plane fan-out of a WebSocket client: what sinks emit through (each event to the handle's
+ * listeners, its async iterators and the client's listeners), the callbacks sinks use for rare
+ * events (resync, problems), and the report of a listener that threw.
+ *
+ * @module
+ */
+import { ListenerError, type BfxError } from '../errors.js';
+import { DATA_EVENTS } from './client-support.js';
+import type { DataPlaneEvents } from './contracts.js';
+import type { BfxWsEventName, BfxWsEvents, SinkEmitter } from './events.js';
+import type { HandleMessage, SubscriptionHandle } from './handle.js';
+import type { EventHub } from './hub.js';
+
+/** The fan-out of one client. */
+export interface FanOut {
+  /** Emit to the client's listeners only (the account channel). */
+  readonly global: SinkEmitter;
+  /** The emitter of one subscription's sink. */
+  emitterFor(handle: SubscriptionHandle): SinkEmitter;
+  /** Rare data-plane events of every sink. */
+  readonly events: DataPlaneEvents;
+  /** A listener threw: report it on `error` (never from an `error` listener, to avoid a loop). */
+  listenerFailed(event: string, error: unknown): void;
+}
+
+/**
+ * Create the fan-out over the client's `hub`.
+ *
+ * @param problem where data-plane problems go (the `error` event)
+ * @param resync ask the machines for a fresh snapshot of a subscription
+ */
+export function createFanOut(hub: EventHub<BfxWsEvents>, problem: (error: BfxError) => void, resync: (subId: string) => void): FanOut {
+  return {
+    global: (event, ...args) => hub.emit(event, ...args),
+    emitterFor(handle) {
+      const own = handle.hub;
+      return ((event: BfxWsEventName, ...args: unknown[]) => {
+        const e = event as 'error';
+        const a = args as [BfxError];
+        own.emit(e, ...a);
+        if (handle.iterating && DATA_EVENTS.has(event)) handle.push({ event, args } as unknown as HandleMessage);
+        hub.emit(e, ...a);
+      }) as SinkEmitter;
+    },
+    events: {
+      control: () => undefined,
+      resync: (subId) => resync(subId),
+      sequenceGap: () => undefined,
+      problem,
+    },
+    listenerFailed(event, error) {
+      if (event === 'error') return;
+      hub.emit('error', new ListenerError(event, error));
+    },
+  };
+}
