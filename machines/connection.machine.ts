@@ -251,7 +251,7 @@ export const connectionMachine = setup({
      */
     goDown: enqueueActions(({ context, enqueue }, down: Down) => {
       enqueue.assign({ code: down.code, reason: down.reason, downSince: context.downSince ?? Date.now(), up: false });
-      for (const { ref } of context.subs) enqueue.sendTo(ref, { type: 'DISCONNECTED' });
+      for (const { ref } of context.subs) if (ref.getSnapshot().status === 'active') enqueue.sendTo(ref, { type: 'DISCONNECTED' });
       const said: ConnectionEmitted = context.up
         ? { type: 'connection.lost', index: context.index, code: down.code, reason: down.reason }
         : { type: 'connection.attempt_failed', index: context.index, attempt: context.attempt + 1, code: down.code, reason: down.reason };
@@ -281,7 +281,7 @@ export const connectionMachine = setup({
     }),
     /** Send `type` to every child. */
     toAllSubs: enqueueActions(({ context, enqueue }, type: 'CONNECTED' | 'RESYNC' | 'DISCONNECTED') => {
-      for (const { ref } of context.subs) enqueue.sendTo(ref, { type });
+      for (const { ref } of context.subs) if (ref.getSnapshot().status === 'active') enqueue.sendTo(ref, { type });
     }),
     /** A child asks for a frame: subscribe, or unsubscribe (unbinding its channel first). */
     forwardSubCommand: enqueueActions(({ context, event, enqueue }) => {

@@ -18,6 +18,8 @@ export interface Intent {
   readonly key: string;
   /** What was asked for (sent again when the subscription moves to another connection). */
   readonly sub?: Subscription;
+  /** The user unsubscribed: it counts until its connection says it ended, and is never moved again. */
+  readonly ending?: true;
 }
 
 /** The routing tables (plain data; `loads` and `byKey` are derived from `intents`). */
@@ -148,6 +150,14 @@ export class RoutingDraft implements RoutingState {
     this.#intents[subId] = kept === undefined ? { conn, key } : { conn, key, sub: kept };
     this.#loads[conn] = (this.#loads[conn] ?? 0) + 1;
     this.#keyRecord(key)[subId] = conn;
+  }
+
+  /** Mark `subId` as ending (the user unsubscribed); no-op when unknown. */
+  end(subId: string): void {
+    const old = this.#intents[subId];
+    if (old === undefined || old.ending) return;
+    this.#copy();
+    this.#intents[subId] = { ...old, ending: true };
   }
 
   /** Forget `subId` (no-op when unknown). */

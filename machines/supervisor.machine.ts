@@ -201,6 +201,14 @@ export const supervisorMachine = setup({
       if (event.type !== 'conn.sub_limit') return;
       const intent = context.intents[event.subId];
       if (intent === undefined || intent.sub === undefined) return;
+      if (intent.ending) {
+        // Unsubscribed while its subscribe was refused: nothing to move, it is over.
+        const draft = new RoutingDraft(context);
+        draft.delete(event.subId);
+        enqueue.assign(draft.tables());
+        enqueue.emit({ type: 'subscription.ended', index: event.index, subId: event.subId, state: 'unsubscribed', error: null });
+        return;
+      }
       const limits = { ...context.limits, [event.index]: loadOf(context, event.index, event.subId) };
       const draft = new RoutingDraft(context, limits);
       const next = pickConnection(draft, intent.key, [event.index], event.subId);
@@ -212,7 +220,11 @@ export const supervisorMachine = setup({
     }),
     forwardUnsubscribe: enqueueActions(({ context, event, enqueue }) => {
       const intent = context.intents[subIdOf(event)];
-      if (intent !== undefined) enqueue.sendTo(connId(intent.conn), { type: 'UNSUBSCRIBE', subId: subIdOf(event) });
+      if (intent === undefined) return;
+      const draft = new RoutingDraft(context);
+      draft.end(subIdOf(event));
+      enqueue.assign(draft.tables());
+      enqueue.sendTo(connId(intent.conn), { type: 'UNSUBSCRIBE', subId: subIdOf(event) });
     }),
     forwardResync: enqueueActions(({ context, event, enqueue }) => {
       const intent = context.intents[subIdOf(event)];

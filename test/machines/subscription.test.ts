@@ -1,26 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
+import { createActor, fromCallback, type AnyEventObject } from 'xstate';
 import { subscriptionMachine, type SubscriptionEmitted } from '../../machines/subscription.machine.js';
+import { ticker } from './fake-socket.js';
 
+/** A subscription with a recording parent (it asks its parent to send frames). */
 function start() {
-  const actor = createActor(subscriptionMachine, { input: { subId: 's1' } });
+  const asked: AnyEventObject[] = [];
+  const parent = createActor(fromCallback(({ receive }) => receive((e: AnyEventObject) => void asked.push(e))));
+  parent.start();
+  const actor = createActor(subscriptionMachine, { input: { sub: ticker('s1') }, parent });
   const emitted: SubscriptionEmitted[] = [];
   actor.on('*', (e) => void emitted.push(e));
   actor.start();
-  return { actor, emitted };
+  return { actor, emitted, asked };
 }
 
 describe('subscription machine', () => {
-  it('pending → subscribing → active ⇄ resyncing, back to pending on disconnect, subscribed again after reconnect', () => {
-    const { actor, emitted } = start();
+  it('pending → subscribing → active ⇄ resubscribing, back to pending on disconnect, subscribed again after reconnect', () => {
+    const { actor, emitted, asked } = start();
     expect(actor.getSnapshot().value).toBe('pending');
     actor.send({ type: 'ACK', chanId: 1 });
     expect(actor.getSnapshot().value).toBe('pending');
     actor.send({ type: 'CONNECTED' });
+    expect(asked.at(-1)).toEqual({ type: 'sub.send', subId: 's1', command: { type: 'subscribe', sub: ticker('s1') } });
     actor.send({ type: 'ACK', chanId: 7 });
     expect(actor.getSnapshot().value).toBe('active');
     actor.send({ type: 'RESYNC' });
-    expect(actor.getSnapshot().value).toBe('resyncing');
+    expect(actor.getSnapshot().value).toEqual({ resubscribing: 'unsubscribing' });
+    expect(asked.at(-1)).toEqual({ type: 'sub.send', subId: 's1', command: { type: 'unsubscribe', chanId: 7, purpose: 'resync' } });
+    actor.send({ type: 'UNSUBSCRIBED' });
+    expect(actor.getSnapshot().value).toEqual({ resubscribing: 'subscribing' });
     actor.send({ type: 'ACK', chanId: 8 });
     actor.send({ type: 'DISCONNECTED' });
     expect(actor.getSnapshot().context.chanId).toBeNull();
@@ -28,16 +37,21 @@ describe('subscription machine', () => {
     actor.send({ type: 'ACK', chanId: 9 });
     expect(emitted).toEqual([
       { type: 'subscribed', subId: 's1', chanId: 7 },
-      { type: 'resynced', subId: 's1', chanId: 8 },
+      { type: 'resubscribed', subId: 's1', chanId: 8 },
       { type: 'subscribed', subId: 's1', chanId: 9 },
     ]);
+    expect(asked.filter((e) => e.type === 'sub.acked').map((e) => e.resubscribed)).toEqual([false, true, false]);
     expect(actor.getSnapshot().context.acks).toBe(3);
   });
 
-  it('ends as unsubscribed or failed with a typed event and output', () => {
+  it('ends as unsubscribed only when the server confirmed, or failed with a typed event and output', () => {
     const a = start();
     a.actor.send({ type: 'CONNECTED' });
+    a.actor.send({ type: 'ACK', chanId: 3 });
     a.actor.send({ type: 'UNSUBSCRIBE' });
+    expect(a.actor.getSnapshot().value).toBe('unsubscribing');
+    expect(a.asked.at(-1)).toMatchObject({ command: { type: 'unsubscribe', chanId: 3, purpose: 'end' } });
+    a.actor.send({ type: 'UNSUBSCRIBED' });
     expect(a.actor.getSnapshot().status).toBe('done');
     expect(a.actor.getSnapshot().output).toEqual({ subId: 's1', state: 'unsubscribed', error: null });
     expect(a.emitted.at(-1)).toEqual({ type: 'unsubscribed', subId: 's1' });

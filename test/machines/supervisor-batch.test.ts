@@ -3,25 +3,13 @@
  * subscribes sent one by one, and the supervisor's routing tables staying in step with its intents.
  */
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
-import { connectionMachine } from '../../machines/connection.machine.js';
-import type { RuntimeReport } from '../../machines/reports.js';
-import { supervisorMachine, type SubscribeRequest, type SupervisorContext, type SupervisorInput } from '../../machines/supervisor.machine.js';
-import { createFakeSockets, type FakeSockets } from './fake-socket.js';
-
-const tick = () => new Promise((r) => setTimeout(r, 0));
+import type { SupervisorEmitted } from '../../machines/emitted.js';
+import type { SubscribeRequest, SupervisorContext, SupervisorInput } from '../../machines/supervisor.machine.js';
+import { createFakeSockets, ticker, type FakeSockets } from './fake-socket.js';
+import { startSupervisor, tick } from './supervisor-harness.js';
 
 function start(input: Partial<SupervisorInput> = {}, sockets: FakeSockets = createFakeSockets({ auto: true })) {
-  const reports: RuntimeReport[] = [];
-  const report = (_: unknown, params: RuntimeReport) => void reports.push(params);
-  const machine = supervisorMachine.provide({
-    actions: { report },
-    actors: { connection: connectionMachine.provide({ actions: { report }, actors: { socket: sockets.logic } }) },
-  });
-  const prefix = input.prefix ?? 'batch.';
-  const actor = createActor(machine, { input: { url: 'ws://fake', prefix, ...input }, systemId: `${prefix}supervisor` });
-  actor.start();
-  return { actor, reports, sockets };
+  return startSupervisor({ prefix: 'batch.', ...input }, sockets);
 }
 
 /** The routing tables of a context, with `loads` / `byKey` recomputed from `intents` next to them. */
@@ -37,16 +25,16 @@ function tables(c: SupervisorContext) {
 
 // Shared keys, an integer-like id, a duplicate id inside the batch, and more than fits (2 × 3 slots).
 const REQUESTS: SubscribeRequest[] = [
-  { subId: 's1', key: 'ticker:A' },
-  { subId: 's2', key: 'ticker:B' },
-  { subId: '7', key: 'ticker:A' },
-  { subId: 's3', key: 'ticker:C' },
-  { subId: 's1', key: 'ticker:D' },
-  { subId: 's4', key: 'ticker:A' },
-  { subId: 's5', key: 'ticker:E' },
-  { subId: 's6', key: 'ticker:A' },
-  { subId: 's7', key: 'ticker:F' },
-];
+  ['s1', 'A'],
+  ['s2', 'B'],
+  ['7', 'A'],
+  ['s3', 'C'],
+  ['s1', 'D'],
+  ['s4', 'A'],
+  ['s5', 'E'],
+  ['s6', 'A'],
+  ['s7', 'F'],
+].map(([subId, k]) => ({ sub: ticker(subId, `t${k}USD`), key: `ticker:${k}` }));
 
 describe('supervisor: SUBSCRIBE_BATCH', () => {
   it('routes, refuses and reports exactly like the same SUBSCRIBEs one by one', async () => {
@@ -57,22 +45,16 @@ describe('supervisor: SUBSCRIBE_BATCH', () => {
     batch.actor.send({ type: 'SUBSCRIBE_BATCH', subs: REQUESTS });
     await tick();
     await tick();
-    const routing = (rs: RuntimeReport[]) => rs.filter((r) => r.kind === 'routed' || r.kind === 'rejected');
-    expect(routing(batch.reports)).toEqual(routing(one.reports));
-    expect(routing(batch.reports).map((r) => `${r.kind}:${r.subId}`)).toEqual([
-      'routed:s1',
-      'routed:s2',
-      'routed:7',
-      'routed:s3',
-      'rejected:s1',
-      'routed:s4',
-      'routed:s5',
-      'rejected:s6',
-      'rejected:s7',
+    const rejected = (es: SupervisorEmitted[]) => es.filter((e) => e.type === 'subscription.rejected');
+    expect(rejected(batch.emitted)).toEqual(rejected(one.emitted));
+    expect(rejected(batch.emitted).map((e) => `${e.subId}:${e.error.code}`)).toEqual([
+      's1:ERR_BFX_DUPLICATE_SUB_ID',
+      's6:ERR_BFX_CAPACITY',
+      's7:ERR_BFX_CAPACITY',
     ]);
-    // The rest too (connections start after the whole batch, so only their interleaving differs).
-    const rest = (rs: RuntimeReport[]) => rs.filter((r) => r.kind !== 'routed' && r.kind !== 'rejected');
-    expect(rest(batch.reports)).toEqual(rest(one.reports));
+    // The rest too, as a multiset (connections start after the whole batch, so only their interleaving differs).
+    const rest = (es: SupervisorEmitted[]) => es.filter((e) => e.type !== 'subscription.rejected').map((e) => JSON.stringify(e)).sort();
+    expect(rest(batch.emitted)).toEqual(rest(one.emitted));
     const [a, b] = [one.actor.getSnapshot().context, batch.actor.getSnapshot().context];
     expect(b.intents).toEqual(a.intents);
     expect(Object.keys(b.intents)).toEqual(Object.keys(a.intents));
@@ -87,8 +69,8 @@ describe('supervisor: SUBSCRIBE_BATCH', () => {
     await tick();
     t.actor.send({ type: 'CLOSE' });
     expect(t.actor.getSnapshot().value).toBe('closing');
-    t.actor.send({ type: 'SUBSCRIBE_BATCH', subs: [{ subId: 'x', key: 'ticker:A' }, { subId: 'y', key: 'ticker:B' }] });
-    expect(t.reports.filter((r) => r.kind === 'rejected')).toMatchObject([
+    t.actor.send({ type: 'SUBSCRIBE_BATCH', subs: [{ sub: ticker('x'), key: 'ticker:A' }, { sub: ticker('y'), key: 'ticker:B' }] });
+    expect(t.emitted.filter((e) => e.type === 'subscription.rejected')).toMatchObject([
       { subId: 'x', error: { code: 'ERR_BFX_CLOSED' } },
       { subId: 'y', error: { code: 'ERR_BFX_CLOSED' } },
     ]);
@@ -103,7 +85,7 @@ describe('supervisor: SUBSCRIBE_BATCH', () => {
       const { kept, derived } = tables(t.actor.getSnapshot().context);
       expect(kept).toEqual(derived);
     };
-    t.actor.send({ type: 'SUBSCRIBE_BATCH', subs: Array.from({ length: 9 }, (_, i) => ({ subId: `s${i}`, key: `ticker:${i % 4}` })) });
+    t.actor.send({ type: 'SUBSCRIBE_BATCH', subs: Array.from({ length: 9 }, (_, i) => ({ sub: ticker(`s${i}`), key: `ticker:${i % 4}` })) });
     await tick();
     check();
     // Equal keys share a connection while it has room: 0 takes ticker:0 and ticker:3 until full.
@@ -113,7 +95,12 @@ describe('supervisor: SUBSCRIBE_BATCH', () => {
     check();
     const conn = t.actor.getSnapshot().context.intents.s1!.conn;
     const socket = sockets.all.filter((s) => s.input.index === conn).at(-1)!;
-    socket.emit({ type: 'sub.error', subId: 's1', error: { code: 'ERR_BFX_SUBSCRIPTION', message: 'subscribe: limit', bfxCode: 10305 } });
+    // A resubscribe of s1 that the server refuses for capacity.
+    sockets.auto = false;
+    t.actor.send({ type: 'RESYNC', subId: 's1' });
+    socket.emit({ type: 'wire.unsubscribed', chanId: socket.chanOf('s1')! });
+    socket.emit({ type: 'wire.error', reply: { subId: 's1' }, error: { code: 'ERR_BFX_SUBSCRIPTION', message: 'subscribe: limit', bfxCode: 10305 } });
+    sockets.auto = true;
     await tick();
     check();
     expect(t.actor.getSnapshot().context.intents.s1!.conn).not.toBe(conn);
