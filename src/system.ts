@@ -16,6 +16,7 @@ import { createRestClient, type RestClient } from './rest/client.js';
 import type { InputPolicy } from './ws/account/inputs.js';
 import { createWsClient, type ConfOptions, type WsClient } from './ws/client.js';
 import { sanitizeInspection } from './ws/inspect.js';
+import { checkSystemOptions } from './system-options.js';
 
 /** Options of {@link createBfxSystem} (camelCase names of the Python client's options). */
 export interface BfxSystemOptions {
@@ -80,12 +81,15 @@ export interface BfxSystem {
 /**
  * Create a Bitfinex client system.
  *
+ * @throws {BfxArgumentError} for a bad option (a host that is not a ws(s):// or http(s):// URL, a
+ *   number out of its range), before anything starts.
  * @example
  * const bfx = createBfxSystem({ apiKey, apiSecret });
  * bfx.ws.on('candles_update', (sub, candle) => console.log(sub.key, candle));
  * await bfx.ws.subscribe('candles', { key: 'trade:1m:tBTCUSD' });
  */
 export function createBfxSystem(options: BfxSystemOptions = {}): BfxSystem {
+  checkSystemOptions(options);
   const logger = createLogger({ logLevel: options.logLevel, logFile: options.logFile, logger: options.logger });
   const rest = createRestClient({ restHost: options.restHost, apiKey: options.apiKey, apiSecret: options.apiSecret, nonce: options.nonce });
   const ws = createWsClient({

@@ -7,24 +7,21 @@
  *
  * @module
  */
-import { nanoid } from 'nanoid';
-import type { BackoffOptions } from '../../machines/backoff.js';
 import type { SupervisorInput } from '../../machines/supervisor.machine.js';
-import type { NonceGenerator } from '../auth/nonce.js';
 import { DEFAULT_CAPACITY, DEFAULT_CLOSE_WAIT_MS, DEFAULT_CONNECTIONS, DEFAULT_INPUT_TIMEOUT_MS, DEFAULT_ITERATOR_BUFFER, DEFAULT_PREFIX } from '../defaults.js';
 import { BfxAbortError, BfxError, NotConnectedError, SubscriptionError } from '../errors.js';
 import type { BfxLogger } from '../logging/logger.js';
-import type { SocketFactory } from '../platform/websocket.js';
 import type { NotifyOptions, NotifyResult, WsInputs } from './account/input-types.js';
-import { createInputs, type InputPolicy } from './account/inputs.js';
+import { createInputs } from './account/inputs.js';
 import { createAccountSink } from './account/sink.js';
-import { confFlags, type ConfOptions } from './client-support.js';
-import { ConfFlag, type Channel, type ChannelParams, type Subscription } from './contracts.js';
+import type { SubscribeOptions, SubscriptionInfo, WsClientOptions } from './client-options.js';
+import { confFlags } from './client-support.js';
+import { ConfFlag, type Channel, type ChannelParams } from './contracts.js';
 import { createChannelSink } from './dataplane/sinks.js';
-import { normalizeSubscription, subscriptionKey } from './dataplane/subscriptions.js';
 import type { BfxWsEventName, BfxWsEvents } from './events.js';
 import { createFanOut } from './fanout.js';
 import { SubscriptionHandle, type HandleOwner } from './handle.js';
+import { closedError, openSubscription, type SubscribeDeps } from './subscribe.js';
 import { MachineHost, type ConnectionState, type SupervisorRef } from './host.js';
 import { EventHub } from './hub.js';
 import { createLifecycle } from './lifecycle.js';
@@ -33,69 +30,7 @@ import { createSocketRuntime } from './runtime.js';
 
 export { confFlags, type ConfOptions } from './client-support.js';
 export type { ConnectionState } from './host.js';
-
-/** Options of the WebSocket client. */
-export interface WsClientOptions {
-  /** `wss://api.bitfinex.com/ws/2` or the simulator's `wsUrl`. */
-  readonly url: string;
-  readonly apiKey?: string;
-  readonly apiSecret?: string;
-  /** Auth filter (`trading`, `wallet`, ...). */
-  readonly filter?: readonly string[];
-  /** Dead-man switch. */
-  readonly dms?: boolean;
-  readonly calc?: boolean;
-  /** Custom nonce generator (shared with REST). */
-  readonly nonce?: NonceGenerator;
-  /** Connections (default 5). */
-  readonly connections?: number;
-  /** Subscriptions per connection (default 25). */
-  readonly capacity?: number;
-  readonly backoff?: Partial<BackoffOptions>;
-  /** Heartbeat watchdog: reconnect after this long without any frame (default 20 000 ms). */
-  readonly heartbeatTimeoutMs?: number;
-  readonly conf?: ConfOptions;
-  /** Authenticated inputs: `queue` (default) keeps inputs made while disconnected; `reject` refuses them. */
-  readonly inputs?: { readonly policy?: InputPolicy; readonly timeoutMs?: number };
-  /** Prefix of the actor system ids (default `bfx.`); give each system its own. */
-  readonly prefix?: string;
-  /** Jitter seed. */
-  readonly seed?: number;
-  /** Fail a subscription the server has not acknowledged this long after its frame was sent (default 30 000 ms). */
-  readonly subscribeTimeoutMs?: number;
-  /** Async-iterator buffer per iterator (default 1000 events). */
-  readonly iteratorBuffer?: number;
-  /** Connection timeouts / attempt cap. */
-  readonly connection?: SupervisorInput['connection'];
-  readonly logger: BfxLogger;
-  /** Socket factory (default the platform's WebSocket adapter). */
-  readonly socketFactory?: SocketFactory;
-}
-
-/** A subscription as listed by {@link WsClient.subscriptions}. */
-export interface SubscriptionInfo {
-  readonly subscription: Subscription;
-  readonly state: SubscriptionHandle['state'];
-  /** Connection index (null until routed). */
-  readonly connection: number | null;
-  readonly chanId: number | null;
-}
-
-/** Options of {@link WsClient.subscribe}. */
-export interface SubscribeOptions {
-  /** Your own subscription id (unique across the client); a nanoid by default. */
-  readonly subId?: string;
-  /** Aborting rejects a pending subscription and unsubscribes a live one (it then ends `unsubscribed`). */
-  readonly signal?: AbortSignal;
-  /**
-   * Book channels: keep a managed order book (`handle.book`, checksum verification). Default
-   * `true`; `false` for a recorder that only wants the update events (cheaper per message).
-   */
-  readonly manageBook?: boolean;
-}
-
-const closedError = (): NotConnectedError =>
-  new NotConnectedError('The WebSocket client is closed for good; create a new system (createBfxSystem) to connect again', 'ERR_BFX_CLOSED');
+export type { SubscribeOptions, SubscriptionInfo, WsClientOptions } from './client-options.js';
 
 /**
  * The WebSocket client. Create it through `createBfxSystem()` (or {@link createWsClient} and
@@ -114,6 +49,7 @@ export class WsClient {
   readonly #flags: number;
   readonly #auth: boolean;
   readonly #fanOut: ReturnType<typeof createFanOut>;
+  readonly #subscribing: SubscribeDeps;
   #connectWaiters: Array<{ resolve: () => void; reject: (e: BfxError) => void }> = [];
   #closeWaiters: Array<() => void> = [];
   #closing = false;
@@ -159,6 +95,7 @@ export class WsClient {
       seed: options.seed,
       connection: { ...options.connection, subscribeTimeoutMs: options.subscribeTimeoutMs ?? options.connection?.subscribeTimeoutMs },
     });
+    this.#subscribing = this.#subscribeDeps();
   }
 
   // ---------------------------------------------------------------- wiring
@@ -341,51 +278,32 @@ export class WsClient {
    * `BfxTimeoutError` or `NotConnectedError`.
    */
   subscribe<C extends Channel>(channel: C, params: ChannelParams[C], options: SubscribeOptions = {}): SubscriptionHandle {
-    const subId = options.subId ?? nanoid();
-    const handle = new SubscriptionHandle(subId, this.#handleOwner, this.#newHub(), this.#options.iteratorBuffer ?? DEFAULT_ITERATOR_BUFFER);
-    const refuse = (error: BfxError): SubscriptionHandle => {
-      handle.end('failed', error);
-      return handle;
-    };
-    if (this.#closing) return refuse(closedError());
-    let sub: Subscription;
-    try {
-      sub = normalizeSubscription(channel, params, subId);
-    } catch (error) {
-      return refuse(error instanceof BfxError ? error : new SubscriptionError(String(error), { subId }));
-    }
-    if (this.#registry.has(subId)) {
-      return refuse(
-        new SubscriptionError(`Subscription id "${subId}" is already in use; choose another subId`, { subId, channel, code: 'ERR_BFX_DUPLICATE_SUB_ID' }),
-      );
-    }
-    if (options.signal?.aborted) return refuse(new BfxAbortError('The subscription was aborted before it started'));
-    const manageBook = options.manageBook ?? true;
-    const sink = createChannelSink(sub, this.#fanOut.emitterFor(handle), this.#fanOut.events, {
-      // Checksum verification needs the book; without one the `checksum` event still fires.
-      checksum: manageBook && (this.#flags & ConfFlag.OB_CHECKSUM) !== 0,
-      manageBook,
-    });
-    handle.bind(sub, () => sink.book);
-    const entry = this.#registry.add(sub, handle, sink);
-    if (options.signal) {
-      const signal = options.signal;
-      const onAbort = (): void => {
-        if (handle.state === 'active') {
+    return openSubscription(this.#subscribing, channel, params, options);
+  }
+
+  #subscribeDeps(): SubscribeDeps {
+      return {
+      registry: this.#registry,
+      closing: () => this.#closing,
+      newHandle: (subId) => new SubscriptionHandle(subId, this.#handleOwner, this.#newHub(), this.#options.iteratorBuffer ?? DEFAULT_ITERATOR_BUFFER),
+      sink: (sub, handle, manageBook) =>
+        createChannelSink(sub, this.#fanOut.emitterFor(handle), this.#fanOut.events, {
+          // Checksum verification needs the book; without one the `checksum` event still fires.
+          checksum: manageBook && (this.#flags & ConfFlag.OB_CHECKSUM) !== 0,
+          manageBook,
+        }),
+      queue: (request) => this.#host.queueSubscribe(request),
+      abort: (subId, live) => {
+        if (live) {
           void this.unsubscribe(subId).catch(() => undefined);
           return;
         }
         // Not live yet: the handle fails now; the machines undo whatever is in flight.
         if (!this.#host.unqueue(subId)) this.#host.send({ type: 'UNSUBSCRIBE', subId });
         this.#registry.end(subId, 'failed', new BfxAbortError('The subscription was aborted'));
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      entry.cleanup.push(() => signal.removeEventListener('abort', onAbort));
-    }
-    const key = subscriptionKey(sub);
-    this.#log.debug({ subId, channel, key }, 'subscribe');
-    this.#host.queueSubscribe({ sub, key });
-    return handle;
+      },
+      log: this.#log,
+    };
   }
 
   /** What every handle asks of this client. */

@@ -10,7 +10,7 @@ import { DEFAULT_HEARTBEAT_TIMEOUT_MS } from '../defaults.js';
 import type { BfxLogger } from '../logging/logger.js';
 import { nodeSocketFactory } from '../platform/websocket.js';
 import { buildAuthFrame, nextAuthNonce } from './account/auth.js';
-import type { WsClientOptions } from './client.js';
+import type { WsClientOptions } from './client-options.js';
 import type { ChannelSink } from './contracts.js';
 import type { SocketRuntime } from './socket-actor.js';
 

@@ -1,0 +1,75 @@
+/**
+ * The options of the WebSocket client and of its `subscribe`, and what `subscriptions()` lists.
+ *
+ * @module
+ */
+import type { BackoffOptions } from '../../machines/backoff.js';
+import type { SupervisorInput } from '../../machines/supervisor.machine.js';
+import type { NonceGenerator } from '../auth/nonce.js';
+import type { BfxLogger } from '../logging/logger.js';
+import type { SocketFactory } from '../platform/websocket.js';
+import type { InputPolicy } from './account/inputs.js';
+import type { ConfOptions } from './client-support.js';
+import type { Subscription } from './contracts.js';
+import type { SubscriptionHandle } from './handle.js';
+
+/** Options of the WebSocket client. */
+export interface WsClientOptions {
+  /** `wss://api.bitfinex.com/ws/2` or the simulator's `wsUrl`. */
+  readonly url: string;
+  readonly apiKey?: string;
+  readonly apiSecret?: string;
+  /** Auth filter (`trading`, `wallet`, ...). */
+  readonly filter?: readonly string[];
+  /** Dead-man switch. */
+  readonly dms?: boolean;
+  readonly calc?: boolean;
+  /** Custom nonce generator (shared with REST). */
+  readonly nonce?: NonceGenerator;
+  /** Connections (default 5). */
+  readonly connections?: number;
+  /** Subscriptions per connection (default 25). */
+  readonly capacity?: number;
+  readonly backoff?: Partial<BackoffOptions>;
+  /** Heartbeat watchdog: reconnect after this long without any frame (default 20 000 ms). */
+  readonly heartbeatTimeoutMs?: number;
+  readonly conf?: ConfOptions;
+  /** Authenticated inputs: `queue` (default) keeps inputs made while disconnected; `reject` refuses them. */
+  readonly inputs?: { readonly policy?: InputPolicy; readonly timeoutMs?: number };
+  /** Prefix of the actor system ids (default `bfx.`); give each system its own. */
+  readonly prefix?: string;
+  /** Jitter seed. */
+  readonly seed?: number;
+  /** Fail a subscription the server has not acknowledged this long after its frame was sent (default 30 000 ms). */
+  readonly subscribeTimeoutMs?: number;
+  /** Async-iterator buffer per iterator (default 1000 events). */
+  readonly iteratorBuffer?: number;
+  /** Connection timeouts / attempt cap. */
+  readonly connection?: SupervisorInput['connection'];
+  readonly logger: BfxLogger;
+  /** Socket factory (default the platform's WebSocket adapter). */
+  readonly socketFactory?: SocketFactory;
+}
+
+/** A subscription as listed by {@link WsClient.subscriptions}. */
+export interface SubscriptionInfo {
+  readonly subscription: Subscription;
+  readonly state: SubscriptionHandle['state'];
+  /** Connection index (null until routed). */
+  readonly connection: number | null;
+  readonly chanId: number | null;
+}
+
+/** Options of {@link WsClient.subscribe}. */
+export interface SubscribeOptions {
+  /** Your own subscription id (unique across the client); a nanoid by default. */
+  readonly subId?: string;
+  /** Aborting rejects a pending subscription and unsubscribes a live one (it then ends `unsubscribed`). */
+  readonly signal?: AbortSignal;
+  /**
+   * Book channels: keep a managed order book (`handle.book`, checksum verification). Default
+   * `true`; `false` for a recorder that only wants the update events (cheaper per message).
+   */
+  readonly manageBook?: boolean;
+}
+
