@@ -4,7 +4,12 @@
  * @module
  */
 export { createRestClient, DEFAULT_REST_TIMEOUT_MS, type RestClient } from './client.js';
-export type { RestClientOptions, RequestOptions, RestLogger, FetchFn, Decimal, HistoryParams, SortedHistoryParams } from './types.js';
+export type { RestClientOptions, RequestOptions, RestLogger, FetchFn, Decimal, HistoryParams, SortedHistoryParams, SigningOptions } from './types.js';
+export { createPacer, DEFAULT_PACING, type Pacer, type PacingOptions, type PacingTicket } from './pacing.js';
+export { REST_ROUTE_LIMITS, DEFAULT_ROUTE_LIMIT, resolveRouteLimit, routeLimitOf, defaultGroupOf, type RouteLimit } from './limits.js';
+export { DEFAULT_NONCE_RETRY, type NonceRetryPolicy } from './transport.js';
+export { validateInputParams, INPUT_ENDPOINTS, type InputName } from './inputs.js';
+export { nonceLaneFor, DEFAULT_SIGNED_IN_FLIGHT, type NonceLane, type NonceLaneOptions, type LaneTask } from '../auth/nonce.js';
 export { DEFAULT_RETRY_POLICY, backoffDelay, type RetryPolicy } from './retry.js';
 export { publicEndpoints, type PublicApi, type SymbolList, type BookParams as RestBookParams, type TradingAveragePriceParams, type FundingAveragePriceParams } from './public.js';
 export { authEndpoints, type AuthApi } from './auth.js';
@@ -26,6 +31,12 @@ export {
   validatePositiveInteger,
   validateOrderType,
   validatePeriod,
+  validateDuration,
+  validateIntegerInRange,
+  validatePositiveNumber,
+  validateDecimal,
+  validateOneOf,
+  MAX_TIMER_MS,
   type SymbolKind,
 } from './validate.js';
 export { signRest, signWsAuth, type WsAuthSignature } from '../auth/signer.js';

@@ -191,7 +191,7 @@ add('getFundingCreditsHistory', (a) => a.getFundingCreditsHistory({ symbol: 'fUS
 add('getFundingTradesHistory', (a) => a.getFundingTradesHistory({ limit: 5, sort: -1 }), (r) =>
   r.forEach((t) => expect(t).toMatchObject({ id: num, currency: str, offerId: num })));
 add('getFundingInfo', (a) => a.getFundingInfo('fUSD'), (r) => expect(r).toMatchObject({ symbol: 'fUSD', yieldLoan: num, durationLend: num }));
-add('submitFundingClose', (a) => a.submitFundingClose(999_999_999), (r) => expect(r).toMatchObject({ status: 'ERROR', text: str }));
+add('submitFundingClose', (a) => a.submitFundingClose(999_999_999).then(() => 'resolved', (e: unknown) => e), (r) => expect(r).toMatchObject({ code: 'ERR_BFX_INPUT_REJECTED', status: 'ERROR', type: 'fcl-req', endpoint: 'auth/w/funding/close', notification: { status: 'ERROR' } }));
 add('toggleAutoRenew', (a) => a.toggleAutoRenew({ status: true, currency: 'USD', amount: 100, rate: 0.01, period: 2 }), (r) => {
   expect(r).toMatchObject({ type: 'fa-req', status: 'SUCCESS' });
   expect(r.data).toMatchObject({ currency: 'USD', period: 2 });
