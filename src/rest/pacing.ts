@@ -1,7 +1,8 @@
 /**
  * Per-route pacing: one bucket per route group (limits.ts) holding `perMinute` tokens. A call
- * takes a token before it is sent; the token comes back one window (60 s) after the request left,
- * which is exactly what Bitfinex's per-minute counting allows, so a paced client never draws a
+ * takes a token before it is sent; a spent token comes back one window (60 s, plus a margin)
+ * after the request's answer, so no window of the server's per-minute count ever holds more than
+ * `perMinute` of this client's requests, whatever the transit times: a paced client never draws a
  * 429 from its own traffic. Waiting calls queue in FIFO order and honour their abort signal (the
  * transport's timeout is one). A 429 / 11010 empties the bucket for the block time.
  *
@@ -27,9 +28,12 @@ export interface PacingOptions {
 
 /** A token taken for one request. */
 export interface PacingTicket {
-  /** The request left now: the token comes back one window later. */
+  /** The request is on the wire: the token is spent. */
   commit(): void;
-  /** Gives back a token that was never used (no-op once committed). */
+  /**
+   * The request is over: a spent token comes back one window (+ margin) from now, an unspent one
+   * is free at once. Idempotent.
+   */
   release(): void;
 }
 
@@ -63,13 +67,20 @@ class Bucket {
     private readonly o: { readonly windowMs: number; readonly marginMs: number; readonly blockMs: number; readonly now: () => number },
   ) {}
 
+  /** Ms until a token is free; when every token is held by a request in flight, at least one window. */
   waitMs(): number {
     const now = this.o.now();
     this.expire(now);
     const blocked = Math.max(0, this.blockedUntil - now);
     if (this.returns.length + this.reserved < this.capacity) return blocked;
     const next = this.returns[0];
-    return Math.max(blocked, next === undefined ? 0 : next - now);
+    return Math.max(blocked, next === undefined ? this.o.windowMs + this.o.marginMs : next - now);
+  }
+
+  private free(): boolean {
+    const now = this.o.now();
+    this.expire(now);
+    return this.blockedUntil <= now && this.returns.length + this.reserved < this.capacity;
   }
 
   take(signal?: AbortSignal): Promise<PacingTicket> {
@@ -107,26 +118,25 @@ class Bucket {
 
   private ticket(): PacingTicket {
     this.reserved++;
-    let state: 'held' | 'committed' | 'released' = 'held';
+    let state: 'held' | 'sent' | 'done' = 'held';
     return {
       commit: () => {
-        if (state !== 'held') return;
-        state = 'committed';
-        this.reserved--;
-        this.returns.push(this.o.now() + this.o.windowMs + this.o.marginMs);
-        this.schedule();
+        if (state === 'held') state = 'sent';
       },
       release: () => {
-        if (state !== 'held') return;
-        state = 'released';
+        if (state === 'done') return;
         this.reserved--;
+        // A request that left counts until one window after its answer came (the server saw it
+        // before answering), whatever the transit time was.
+        if (state === 'sent') this.returns.push(this.o.now() + this.o.windowMs + this.o.marginMs);
+        state = 'done';
         this.pump();
       },
     };
   }
 
   private pump(): void {
-    while (this.waiters.length > 0 && this.waitMs() === 0) {
+    while (this.waiters.length > 0 && this.free()) {
       (this.waiters.shift() as Waiter).grant(this.ticket());
     }
     this.schedule();
@@ -134,9 +144,9 @@ class Bucket {
 
   private schedule(): void {
     if (this.timer !== undefined || this.waiters.length === 0) return;
+    // Every token is held by a request in flight: its release pumps.
+    if (this.returns.length === 0 && this.blockedUntil <= this.o.now() && this.reserved >= this.capacity) return;
     const ms = this.waitMs();
-    // Everything is reserved by requests still being sent: their commit or release pumps.
-    if (ms === 0 && this.returns.length + this.reserved >= this.capacity) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.pump();

@@ -9,7 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SimHttpError, type SimAccount, type SimExchange, type SimRequest, type SimRoute } from '../contracts.js';
 import { createFaults, type FaultState, type RestFaults } from './faults.js';
-import { RateLimiter } from './rate-limit.js';
+import { RouteRateLimiter, type SimRateLimitOptions } from './rate-limit.js';
 import { sendError, sendJson, sendNotFound } from './respond.js';
 import { compileRoutes, matchRoute, type RouteMatch } from './router.js';
 
@@ -20,8 +20,11 @@ export interface RestHandlerOptions {
   readonly routes: readonly SimRoute[];
   /** Verifies `auth: true` routes (without it every auth request fails with 10100). */
   readonly exchange?: SimExchange;
-  /** Requests per minute per route bucket per client IP (default 90), or false to disable. */
-  readonly rateLimit?: { readonly perMinute: number } | false;
+  /**
+   * Requests per minute per route bucket per client IP: by default the client's shared table
+   * (`REST_ROUTE_LIMITS`), or one `perMinute` for all, per-bucket `limits`, or false to disable.
+   */
+  readonly rateLimit?: SimRateLimitOptions | false;
   /** Clock for the rate limiter (default `Date.now`). */
   readonly clock?: () => number;
 }
@@ -84,7 +87,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export function createRestHandler(options: RestHandlerOptions): RestHandler {
   const compiled = compileRoutes(options.routes);
   const clock = options.clock ?? Date.now;
-  const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit?.perMinute ?? 90, clock);
+  const limiter = options.rateLimit === false ? undefined : new RouteRateLimiter(options.rateLimit ?? {}, clock);
   const { state, controls } = createFaults();
 
   const injected = (res: ServerResponse, s: FaultState): boolean => {
@@ -117,7 +120,7 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
     }
     const { route, params } = match;
     const ip = req.socket.remoteAddress ?? 'unknown';
-    if (limiter && !limiter.allow(`${ip}|${route.bucket ?? route.path}`)) {
+    if (limiter && !limiter.allow(ip, decodeURIComponentSafe(rawPath), route.bucket)) {
       sendError(res, 429, 11010, 'ratelimit: error');
       return;
     }
