@@ -17,7 +17,18 @@ export type { SubmitOrderParams, UpdateOrderParams, CancelOrderParams, CancelOrd
 export type { SubmitFundingOfferParams, AutoRenewParams, KeepFundingParams, FundingHistoryParams } from './auth-funding.js';
 export type { TransferParams, WithdrawalParams, DepositAddressParams, DepositInvoiceParams, SetAlertParams, TokenParams } from './auth-account.js';
 export { merchantEndpoints, type MerchantApi, type SubmitInvoiceParams, type InvoicesPageParams, type CompleteInvoiceParams, type StatsFormat } from './merchant.js';
-export { Alert, WalletHistory, type Permission } from './extra-models.js';
+export {
+  Alert,
+  WalletHistory,
+  WeightedAverages,
+  DepositAddressEntry,
+  type Permission,
+  type Vasp,
+  type ThalexTransfer,
+  type ThalexFreeTransferCount,
+  type LnxInvoicePayment,
+} from './extra-models.js';
+export type { DepositAddressListParams, ThalexTransferParams, LnxPaymentsAction, PulseParams, WeightedAveragesParams } from './auth-extra.js';
 export { defineEndpoint, bindEndpoints, type Endpoint, type EndpointSpec, type ApiOf, type MethodOf, type Decoder, type Check } from './endpoint.js';
 export {
   validateSymbol,

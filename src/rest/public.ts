@@ -27,7 +27,8 @@ import {
   type TradingPairTicker,
   type TradingPairTrade,
 } from '../models/index.js';
-import { first, keyed, list, one } from './decode.js';
+import { first, keyed, list, objects, one } from './decode.js';
+import type { Vasp } from './extra-models.js';
 import { defineEndpoint, HISTORY_PARAMS, SORTED_HISTORY_PARAMS, type ApiOf, type Check, type Decoder } from './endpoint.js';
 import type { Decimal, HistoryParams, SortedHistoryParams } from './types.js';
 import {
@@ -209,6 +210,8 @@ export const publicEndpoints = {
     method: 'POST', auth: false, keys: 'snake', path: 'calc/trade/avg', args: ['*'], required: ['symbol', 'amount', 'period'],
     check: { symbol: funding, amount: decimal, rateLimit: decimal, period: (v, n) => validatePeriod(v, n) }, decode: one(models.FundingMarketAveragePrice),
   }),
+  /** `GET ext/vasps` (docs: Virtual Asset Service Providers, changelog v2024-10-16): ids for a withdrawal's `vasp_did`. */
+  getVasps: defineEndpoint<[], Vasp[]>({ ...GET, path: 'ext/vasps', args: [], decode: objects<Vasp>('VASP') }),
   /** `POST calc/fx`: rate of `ccy1` in `ccy2`. */
   getFxRate: defineEndpoint<[ccy1: string, ccy2: string], FxRate>({
     method: 'POST', auth: false, keys: 'snake', path: 'calc/fx', args: ['ccy1', 'ccy2'], check: { ccy1: text, ccy2: text },

@@ -21,6 +21,7 @@ import { createRestHandler } from './http/handler.js';
 import type { SimRateLimitOptions } from './http/rate-limit.js';
 import { authRoutes } from './http/routes-auth.js';
 import { merchantRoutes } from './http/routes-merchant.js';
+import { extraRoutes } from './http/routes-extra.js';
 import { publicRoutes } from './http/routes-public.js';
 import { createMarketEngine, type MarketOptions } from './market/engine.js';
 import { createWsFace } from './ws/face.js';
@@ -87,7 +88,7 @@ export async function createBfxSimulator(options: BfxSimulatorOptions = {}): Pro
   const market = createMarketEngine({ seed: options.seed, ...marketOptions });
   const exchange = createSimExchange({ accounts: options.accounts ?? [], market });
   const rest = createRestHandler({
-    routes: [...publicRoutes(market), ...authRoutes(exchange, market), ...merchantRoutes(exchange)],
+    routes: [...publicRoutes(market), ...authRoutes(exchange, market), ...merchantRoutes(exchange), ...extraRoutes(market)],
     exchange,
     rateLimit: options.rest?.rateLimit,
   });
