@@ -180,7 +180,11 @@ export const authAccountEndpoints = {
     ...SIGNED, path: 'auth/w/alert/set', args: ['*'], required: ['symbol', 'price'], defaults: { type: 'price' },
     check: { symbol: tradingSymbol, price: decimal, count: positiveInteger }, decode: one(Alert),
   }),
-  /** `auth/w/alert/price:{symbol}:{price}/del`: true when an alert was deleted. */
+  /**
+   * `auth/w/alert/price:{symbol}:{price}/del` (the path docs.bitfinex.com documents, Alert Delete;
+   * the node client's `auth/w/alert/del` with a `{symbol, price}` body is accepted by the simulator
+   * too). True when the answer is `[true]` (Bitfinex answers so even when nothing was deleted).
+   */
   deleteAlert: defineEndpoint<[symbol: string, price: number], boolean>({
     ...SIGNED, path: 'auth/w/alert/price:{symbol}:{price}/del', args: ['symbol', 'price'], check: { symbol: tradingSymbol, price: decimal },
     decode: truthy(),

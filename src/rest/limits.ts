@@ -45,6 +45,9 @@ export const REST_ROUTE_LIMITS: readonly RouteLimit[] = [
   { group: 'auth/calc/order/avail', pattern: /^auth\/calc\/order\/avail$/, perMinute: 30, source: 'docs (Balance Available for Orders/Offers: 30)' },
   { group: 'auth/w/deposit/address', pattern: /^auth\/w\/deposit\/address$/, perMinute: 10, source: 'docs (Deposit Address: ≈ 10)' },
   { group: 'auth/w/pulse/add', pattern: /^auth\/w\/pulse\/add$/, perMinute: 15, source: 'docs (Add Pulse: 15)' },
+  { group: 'auth/r/deposit/address/all', pattern: /^auth\/r\/deposit\/address\/all$/, perMinute: 10, source: 'docs (Deposit Address List: 10)' },
+  { pattern: /^auth\/w\/alert\//, perMinute: 90, source: 'docs (Alert Set / Alert Delete: 90)' },
+  { pattern: /^auth\/r\/alerts$/, perMinute: 45, source: 'docs (Alert List: 45)' },
   { pattern: /^auth\/r\/funding\//, perMinute: 90, source: 'docs (funding offers/loans/credits/trades pages: 90; docs-2020: 45)' },
   { pattern: /^auth\/r\//, perMinute: 45, source: 'docs-2020 (authenticated reads: 45)' },
 ];
