@@ -11,7 +11,7 @@ import { authEndpoints, type AuthApi } from './auth.js';
 import { bindEndpoints } from './endpoint.js';
 import { merchantEndpoints, type MerchantApi } from './merchant.js';
 import { checkPacing, checkRestOptions, checkSigning } from './options.js';
-import { createPacer } from './pacing.js';
+import { createPacer, sharedPacerFor } from './pacing.js';
 import { publicEndpoints, type PublicApi } from './public.js';
 import { resolveRetryPolicy } from './retry.js';
 import { createTransport, DEFAULT_NONCE_RETRY, type Credentials } from './transport.js';
@@ -56,14 +56,18 @@ export function createRestClient(options: RestClientOptions = {}): RestClient {
   const fetchFn = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
   const pacing = checkPacing(options.pacing);
   const signing = checkSigning(options.signing);
+  const host = options.restHost ?? REST_HOST;
+  // Default pacing is shared by every client of the host (Bitfinex counts per IP); custom
+  // pacing options get buckets of their own.
+  const pacer = pacing === undefined ? undefined : options.pacing === undefined || options.pacing === true ? sharedPacerFor(host) : createPacer(pacing);
   const transport = createTransport({
-    host: options.restHost ?? REST_HOST,
+    host,
     fetch: fetchFn,
     timeoutMs,
     retry: resolveRetryPolicy(options.retry?.rateLimit),
     logger: options.logger,
     credentials: credentialsOf(options),
-    pacer: pacing === undefined ? undefined : createPacer(pacing),
+    pacer,
     nonceRetry: {
       retries: signing.nonceRetries ?? DEFAULT_NONCE_RETRY.retries,
       delayMs: signing.nonceRetryDelayMs ?? DEFAULT_NONCE_RETRY.delayMs,

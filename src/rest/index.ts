@@ -5,7 +5,7 @@
  */
 export { createRestClient, DEFAULT_REST_TIMEOUT_MS, type RestClient } from './client.js';
 export type { RestClientOptions, RequestOptions, RestLogger, FetchFn, Decimal, HistoryParams, SortedHistoryParams, SigningOptions } from './types.js';
-export { createPacer, DEFAULT_PACING, type Pacer, type PacingOptions, type PacingTicket } from './pacing.js';
+export { createPacer, sharedPacerFor, DEFAULT_PACING, type Pacer, type PacingOptions, type PacingTicket } from './pacing.js';
 export { REST_ROUTE_LIMITS, DEFAULT_ROUTE_LIMIT, resolveRouteLimit, routeLimitOf, defaultGroupOf, type RouteLimit } from './limits.js';
 export { DEFAULT_NONCE_RETRY, type NonceRetryPolicy } from './transport.js';
 export { validateInputParams, INPUT_ENDPOINTS, type InputName } from './inputs.js';

@@ -178,3 +178,19 @@ export function createPacer(options: PacingOptions = {}): Pacer {
     waitMs: (path) => bucketOf(path).waitMs(),
   };
 }
+
+const shared = new Map<string, Pacer>();
+
+/**
+ * The process-wide pacer of a REST host with the default options: Bitfinex counts per IP, so
+ * every client of one host in a process (each `createBfxSystem`, each `createRestClient` without
+ * custom `pacing` options) draws from the same buckets.
+ */
+export function sharedPacerFor(host: string): Pacer {
+  let pacer = shared.get(host);
+  if (pacer === undefined) {
+    pacer = createPacer();
+    shared.set(host, pacer);
+  }
+  return pacer;
+}

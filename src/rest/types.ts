@@ -58,7 +58,11 @@ export interface RestClientOptions {
    * pacing off, exponential backoff with jitter.
    */
   readonly retry?: { readonly rateLimit?: boolean | RetryPolicy };
-  /** Per-route pacing (token buckets from Bitfinex's documented limits): on by default, `false` turns it off. */
+  /**
+   * Per-route pacing (token buckets from Bitfinex's documented limits): on by default, shared by
+   * every default-paced client of the same host in the process; options give the client buckets
+   * of its own; `false` turns it off.
+   */
   readonly pacing?: boolean | PacingOptions;
   /** Ordered signing of authenticated calls (per API key). */
   readonly signing?: SigningOptions;

@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BfxArgumentError, BfxNetworkError, BfxTimeoutError, InputError, OutcomeUnknownError } from '../../src/errors.js';
+import { BfxAbortError, BfxArgumentError, BfxNetworkError, BfxTimeoutError, InputError, OutcomeUnknownError } from '../../src/errors.js';
 import { createRestClient, validateInputParams, type RestClient } from '../../src/rest/index.js';
 import type { BfxSimulator } from '../../src/simulator/index.js';
 import { API_KEY, API_SECRET, rejectionOf, startSim, startStub, type Stub } from './helpers.js';
@@ -42,6 +42,34 @@ describe('unknown outcomes', () => {
     await new Promise((r) => setTimeout(r, 400));
     const orders = await rest.auth.getOrders();
     expect(orders.some((o) => o.cid === e.cid)).toBe(true);
+  });
+
+  it('a write aborted after it left is OutcomeUnknownError (reason aborted); aborted before, BfxAbortError', async () => {
+    sim.faults.rest.delay(300);
+    try {
+      const ctrl = new AbortController();
+      const p = rejectionOf(rest.auth.submitOrder({ ...ORDER, cid: 777 }, { signal: ctrl.signal }));
+      setTimeout(() => ctrl.abort(), 50);
+      expect(await p).toMatchObject({ code: 'ERR_BFX_OUTCOME_UNKNOWN', reason: 'aborted', cid: 777 });
+      const gone = new AbortController();
+      gone.abort();
+      expect(await rejectionOf(rest.auth.submitOrder(ORDER, { signal: gone.signal }))).toBeInstanceOf(BfxAbortError);
+    } finally {
+      sim.faults.rest.delay(0);
+    }
+  });
+
+  it('a signed call that times out waiting for its turn in the key lane was not sent', async () => {
+    sim.faults.rest.delay(300);
+    try {
+      const first = rest.auth.getWallets();
+      const err = await rejectionOf(rest.auth.submitOrder(ORDER, { timeoutMs: 100 }));
+      expect(err).toBeInstanceOf(BfxTimeoutError);
+      expect((err as Error).message).toContain('not sent');
+      await first;
+    } finally {
+      sim.faults.rest.delay(0);
+    }
   });
 
   it('a read that times out stays a BfxTimeoutError', async () => {

@@ -190,6 +190,18 @@ describe('paced calls against the simulator (same table)', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('default-paced clients of one host share the buckets (Bitfinex counts per IP)', async () => {
+    sim = await simWith();
+    const { fetch: f, count } = counting();
+    const a = createRestClient({ restHost: sim.restUrl, fetch: f });
+    const b = createRestClient({ restHost: sim.restUrl, fetch: f });
+    // 15 trades calls a minute: 10 from one client, 5 from the other, then the 16th waits.
+    await Promise.all([...Array.from({ length: 10 }, () => a.public.getTTrades('tBTCUSD')), ...Array.from({ length: 5 }, () => b.public.getTTrades('tETHUSD'))]);
+    const err = await rejectionOf(b.public.getTTrades('tBTCUSD', {}, { timeoutMs: 200 }));
+    expect(err).toBeInstanceOf(BfxTimeoutError);
+    expect(count).toEqual({ sent: 15, limited: 0 });
+  });
+
   it('a 429 penalises the bucket; retry.rateLimit retries after the block instead of giving up', async () => {
     sim = await simWith();
     const { fetch: f, count } = counting();
