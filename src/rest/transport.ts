@@ -97,23 +97,26 @@ export function createTransport(config: TransportConfig): Transport {
     }, timeoutMs);
     const onAbort = (): void => controller.abort(new BfxAbortError(`${req.path} was aborted`));
     signal?.addEventListener('abort', onAbort, { once: true });
-    const run = async (signing?: Signing, dispatched?: () => void): Promise<unknown> => {
-      const ticket = held ?? (await pacer?.take(req.path, controller.signal));
-      return exchange(req, controller.signal, () => {
+    let ticket: PacingTicket | undefined = held;
+    const send = (signing?: Signing, dispatched?: () => void): Promise<unknown> =>
+      exchange(req, controller.signal, () => {
         sent = true;
         ticket?.commit();
         dispatched?.();
-      }, signing).finally(() => ticket?.release());
-    };
+      }, signing);
     try {
+      // The token first, then the key's lane: a call waiting for a throttled route never holds
+      // up the key's other signed calls, and its nonce is drawn only once it can leave.
+      ticket ??= await pacer?.take(req.path, controller.signal);
       if (req.auth && creds !== undefined) {
         const { apiKey, apiSecret } = creds;
-        return await creds.lane.run((nonce, dispatched) => run({ apiKey, apiSecret, nonce }, dispatched), controller.signal);
+        return await creds.lane.run((nonce, dispatched) => send({ apiKey, apiSecret, nonce }, dispatched), controller.signal);
       }
-      return await run();
+      return await send();
     } catch (err) {
       throw classify(req, err, { sent, timedOut, timeoutMs, aborted: signal?.aborted === true });
     } finally {
+      ticket?.release();
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }

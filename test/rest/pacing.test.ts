@@ -190,6 +190,20 @@ describe('paced calls against the simulator (same table)', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('a signed call waiting for a throttled route does not hold up the key’s other signed calls', async () => {
+    sim = await simWith();
+    const rest = createRestClient({ restHost: sim.restUrl, apiKey: KEY, apiSecret: SECRET, pacing: { limits: { 'auth/w/order/submit': 1 } } });
+    const order = { type: 'EXCHANGE LIMIT', symbol: 'tBTCUSD', amount: 0.01, price: 1_000 } as const;
+    await rest.auth.submitOrder(order);
+    const ctrl = new AbortController();
+    const waiting = rejectionOf(rest.auth.submitOrder(order, { signal: ctrl.signal }));
+    const started = Date.now();
+    await expect(rest.auth.getWallets()).resolves.toBeInstanceOf(Array);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    ctrl.abort();
+    expect(await waiting).toBeInstanceOf(BfxAbortError);
+  });
+
   it('default-paced clients of one host share the buckets (Bitfinex counts per IP)', async () => {
     sim = await simWith();
     const { fetch: f, count } = counting();

@@ -110,7 +110,6 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
     const url = new URL(req.url ?? '/', 'http://sim.local');
     const prefix = url.pathname.startsWith('/api/v2/') ? '/api/v2/' : url.pathname.startsWith('/v2/') ? '/v2/' : undefined;
     const rawPath = prefix ? url.pathname.slice(prefix.length) : url.pathname;
-    if (state.delayMs > 0) await sleep(state.delayMs);
     if (injected(res, state)) return;
     const match: RouteMatch | undefined =
       prefix && (method === 'GET' || method === 'POST') ? matchRoute(compiled, method, rawPath) : undefined;
@@ -129,7 +128,10 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
       else sendError(res, 500, 20060, 'maintenance');
       return;
     }
+    // Credentials and nonce are checked on arrival, as Bitfinex does; a delay fault slows the
+    // processing after that (so a request that times out client-side still executes, in order).
     const account = route.auth ? authenticate(req, options.exchange, rawPath, rawBody) : undefined;
+    if (state.delayMs > 0) await sleep(state.delayMs);
     const simReq: SimRequest = {
       method: route.method,
       path: decodeURIComponentSafe(rawPath),
