@@ -7,6 +7,7 @@
  *
  * @module
  */
+import type { Notification } from './models/notification.js';
 
 /** Stable string codes of every error kind. */
 export type BfxErrorCode =
@@ -31,6 +32,7 @@ export type BfxErrorCode =
   | 'ERR_BFX_NOT_AUTHENTICATED'
   | 'ERR_BFX_INPUT_REJECTED'
   | 'ERR_BFX_INPUT_TIMEOUT'
+  | 'ERR_BFX_OUTCOME_UNKNOWN'
   | 'ERR_BFX_CLOSED';
 
 /** Base class of every error raised by bfx-actors. */
@@ -197,7 +199,10 @@ export class ListenerError extends BfxError {
   }
 }
 
-/** An authenticated input was answered with an ERROR / FAILURE notification. */
+/**
+ * An authenticated input (WebSocket) or a REST write call was answered with an `ERROR` /
+ * `FAILURE` notification: Bitfinex refused it, nothing was done.
+ */
 export class InputError extends BfxError {
   /** The notification type (`on-req`, `oc-req`, ...). */
   readonly type: string;
@@ -205,11 +210,51 @@ export class InputError extends BfxError {
   readonly status: string;
   /** The raw notification payload data, decoded where a model applies. */
   readonly data: unknown;
-  constructor(type: string, status: string, text: string, data: unknown, bfxCode?: number) {
+  /** The REST endpoint that answered (undefined for WebSocket inputs). */
+  readonly endpoint: string | undefined;
+  /** The whole decoded notification (REST; WebSocket inputs carry its parts). */
+  readonly notification: Notification<unknown> | undefined;
+  constructor(type: string, status: string, text: string, data: unknown, bfxCode?: number, opts: { endpoint?: string; notification?: Notification<unknown> } = {}) {
     super('ERR_BFX_INPUT_REJECTED', `${type} ${status}: ${text}`, bfxCode === undefined ? {} : { bfxCode });
     this.type = type;
     this.status = status;
     this.data = data;
+    this.endpoint = opts.endpoint;
+    this.notification = opts.notification;
+  }
+}
+
+/** Why the outcome of a write is unknown. */
+export type OutcomeUnknownReason = 'timeout' | 'network' | 'aborted';
+
+/**
+ * A write (REST order, funding, transfer... endpoint) left for the server, and then timed out,
+ * lost its connection or was aborted before an answer came: it may or may not have been
+ * executed. Never raised for a request that was not sent (those get `BfxTimeoutError`,
+ * `BfxNetworkError` or `BfxAbortError`). Look the order up by `cid` (or the request) before
+ * sending it again.
+ */
+export class OutcomeUnknownError extends BfxError {
+  /** Why no answer came. */
+  readonly reason: OutcomeUnknownReason;
+  /** The endpoint path (REST) or input name (WebSocket). */
+  readonly endpoint: string;
+  /** The request's parameters in wire names (no credentials), for the lookup. */
+  readonly request: Readonly<Record<string, unknown>>;
+  /** The client order id of the request, when it has one. */
+  readonly cid: number | undefined;
+  /** The timeout that expired (reason `timeout`). */
+  readonly timeoutMs: number | undefined;
+  constructor(
+    message: string,
+    opts: { reason: OutcomeUnknownReason; endpoint: string; request: Readonly<Record<string, unknown>>; cid?: number; timeoutMs?: number; cause?: unknown },
+  ) {
+    super('ERR_BFX_OUTCOME_UNKNOWN', message, { cause: opts.cause });
+    this.reason = opts.reason;
+    this.endpoint = opts.endpoint;
+    this.request = opts.request;
+    this.cid = opts.cid;
+    this.timeoutMs = opts.timeoutMs;
   }
 }
 

@@ -23,7 +23,7 @@ import type { WalletType } from '../models/enums.js';
 import { SIGNED } from './auth-trading.js';
 import { arrayOf, boolean, decimal, positiveInteger, record, text, tradingSymbol } from './checks.js';
 import { array, list, notification, one, truthy } from './decode.js';
-import { defineEndpoint, type Decoder } from './endpoint.js';
+import { defineEndpoint, HISTORY_PARAMS, type Decoder } from './endpoint.js';
 import { Alert, WalletHistory, type Permission } from './extra-models.js';
 import { badShape } from './response.js';
 import type { Decimal, HistoryParams } from './types.js';
@@ -123,17 +123,17 @@ export const authAccountEndpoints = {
   getUserInfo: defineEndpoint<[], UserInfo>({ ...SIGNED, path: 'auth/r/info/user', args: [], decode: one(models.UserInfo) }),
   /** `auth/r/logins/hist`. */
   getLoginHistory: defineEndpoint<[params?: HistoryParams], LoginHistory[]>({
-    ...SIGNED, path: 'auth/r/logins/hist', args: ['*'], decode: list(models.LoginHistory),
+    ...SIGNED, path: 'auth/r/logins/hist', args: ['*'], params: HISTORY_PARAMS,  decode: list(models.LoginHistory),
   }),
   /** `auth/r/wallets`. */
   getWallets: defineEndpoint<[], Wallet[]>({ ...SIGNED, path: 'auth/r/wallets', args: [], decode: list(models.Wallet) }),
   /** `auth/r/wallets/hist`: balances at `end` (ms). */
   getWalletsHistory: defineEndpoint<[params?: { readonly end?: number; readonly currency?: string }], WalletHistory[]>({
-    ...SIGNED, path: 'auth/r/wallets/hist', args: ['*'], check: { currency: text }, decode: list(WalletHistory),
+    ...SIGNED, path: 'auth/r/wallets/hist', args: ['*'], params: ['end'], check: { currency: text }, decode: list(WalletHistory),
   }),
   /** `auth/r/ledgers[/{currency}]/hist`. */
   getLedgers: defineEndpoint<[params?: HistoryParams & { readonly currency?: string; readonly category?: number }], Ledger[]>({
-    ...SIGNED, path: 'auth/r/ledgers{/currency}/hist', args: ['*'], check: { currency: text, category: positiveInteger }, decode: list(models.Ledger),
+    ...SIGNED, path: 'auth/r/ledgers{/currency}/hist', args: ['*'], params: HISTORY_PARAMS,  check: { currency: text, category: positiveInteger }, decode: list(models.Ledger),
   }),
   /** `auth/w/transfer`: `acc_tf` notification. */
   transferBetweenWallets: defineEndpoint<[params: TransferParams], Notification<Transfer | null>>({
@@ -142,7 +142,7 @@ export const authAccountEndpoints = {
   }),
   /** `auth/w/withdraw`: `acc_wd-req` notification. */
   submitWalletWithdrawal: defineEndpoint<[params: WithdrawalParams], Notification<Withdrawal | null>>({
-    ...SIGNED, path: 'auth/w/withdraw', args: ['*'], required: ['wallet', 'method', 'address', 'amount'],
+    ...SIGNED, path: 'auth/w/withdraw', args: ['*'], params: ['paymentId'], required: ['wallet', 'method', 'address', 'amount'],
     check: { wallet, method: text, address: text, amount: decimal, feeDeduct: boolean }, decode: notification(models.Withdrawal),
   }),
   /** `auth/w/deposit/address`: `acc_dep` notification. */
@@ -157,7 +157,7 @@ export const authAccountEndpoints = {
   }),
   /** `auth/r/movements[/{currency}]/hist`: deposits and withdrawals. */
   getMovements: defineEndpoint<[params?: HistoryParams & { readonly currency?: string }], Movement[]>({
-    ...SIGNED, path: 'auth/r/movements{/currency}/hist', args: ['*'], check: { currency: text }, decode: list(models.Movement),
+    ...SIGNED, path: 'auth/r/movements{/currency}/hist', args: ['*'], params: HISTORY_PARAMS,  check: { currency: text }, decode: list(models.Movement),
   }),
   /** `auth/r/movements/info`: one movement by id. */
   getMovementInfo: defineEndpoint<[id: number], Movement>({
@@ -165,7 +165,7 @@ export const authAccountEndpoints = {
   }),
   /** `auth/r/audit/hist`: account change log rows (shape undocumented, left raw). */
   getAuditHistory: defineEndpoint<[params?: HistoryParams], unknown[][]>({
-    ...SIGNED, path: 'auth/r/audit/hist', args: ['*'], decode: array<unknown[]>(),
+    ...SIGNED, path: 'auth/r/audit/hist', args: ['*'], params: HISTORY_PARAMS,  decode: array<unknown[]>(),
   }),
   /** `auth/r/permissions`: read/write per scope of the API key. */
   getPermissions: defineEndpoint<[], Record<string, Permission>>({ ...SIGNED, path: 'auth/r/permissions', args: [], decode: permissions }),
@@ -180,7 +180,11 @@ export const authAccountEndpoints = {
     ...SIGNED, path: 'auth/w/alert/set', args: ['*'], required: ['symbol', 'price'], defaults: { type: 'price' },
     check: { symbol: tradingSymbol, price: decimal, count: positiveInteger }, decode: one(Alert),
   }),
-  /** `auth/w/alert/price:{symbol}:{price}/del`: true when an alert was deleted. */
+  /**
+   * `auth/w/alert/price:{symbol}:{price}/del` (the path docs.bitfinex.com documents, Alert Delete;
+   * the node client's `auth/w/alert/del` with a `{symbol, price}` body is accepted by the simulator
+   * too). True when the answer is `[true]` (Bitfinex answers so even when nothing was deleted).
+   */
   deleteAlert: defineEndpoint<[symbol: string, price: number], boolean>({
     ...SIGNED, path: 'auth/w/alert/price:{symbol}:{price}/del', args: ['symbol', 'price'], check: { symbol: tradingSymbol, price: decimal },
     decode: truthy(),

@@ -18,7 +18,7 @@ import type { FundingOfferType } from '../models/enums.js';
 import { SIGNED } from './auth-trading.js';
 import { arrayOf, boolean, decimal, fundingOfferType, fundingSymbol, period, positiveInteger, record, text } from './checks.js';
 import { list, notification, one } from './decode.js';
-import { defineEndpoint, type Decoder } from './endpoint.js';
+import { defineEndpoint, HISTORY_PARAMS, SORTED_HISTORY_PARAMS, type Decoder } from './endpoint.js';
 import type { Decimal, HistoryParams, SortedHistoryParams } from './types.js';
 import { validateOneOf } from './validate.js';
 
@@ -66,7 +66,7 @@ function withHistory<T extends object>(resource: string, decode: Decoder<T[]>) {
   return {
     current: defineEndpoint<[symbol?: string], T[]>({ ...SIGNED, path: `auth/r/funding/${resource}{/symbol}`, args: ['symbol'], check: symbol, decode }),
     history: defineEndpoint<[params?: FundingHistoryParams], T[]>({
-      ...SIGNED, path: `auth/r/funding/${resource}{/symbol}/hist`, args: ['*'], check: symbol, decode,
+      ...SIGNED, path: `auth/r/funding/${resource}{/symbol}/hist`, args: ['*'], params: HISTORY_PARAMS,  check: symbol, decode,
     }),
   };
 }
@@ -81,7 +81,7 @@ export const authFundingEndpoints = {
   getFundingOffers: offers.current,
   /** `auth/w/funding/offer/submit`: `fon-req` notification. */
   submitFundingOffer: defineEndpoint<[params: SubmitFundingOfferParams], Notification<FundingOffer | null>>({
-    ...SIGNED, path: 'auth/w/funding/offer/submit', args: ['*'], required: ['type', 'symbol', 'amount', 'rate', 'period'],
+    ...SIGNED, path: 'auth/w/funding/offer/submit', args: ['*'], params: ['flags'], required: ['type', 'symbol', 'amount', 'rate', 'period'],
     check: { type: fundingOfferType, symbol: fundingSymbol, amount: decimal, rate: decimal, period }, decode: notification(models.FundingOffer),
   }),
   /** `auth/w/funding/offer/cancel`: `foc-req` notification. */
@@ -118,7 +118,7 @@ export const authFundingEndpoints = {
   getFundingCreditsHistory: credits.history,
   /** `auth/r/funding/trades[/{symbol}]/hist`. */
   getFundingTradesHistory: defineEndpoint<[params?: SortedHistoryParams & { readonly symbol?: string }], FundingTrade[]>({
-    ...SIGNED, path: 'auth/r/funding/trades{/symbol}/hist', args: ['*'], check: symbol, decode: list(models.FundingTrade),
+    ...SIGNED, path: 'auth/r/funding/trades{/symbol}/hist', args: ['*'], params: SORTED_HISTORY_PARAMS,  check: symbol, decode: list(models.FundingTrade),
   }),
   /** `auth/r/info/funding/{key}` (key like `fUSD`). */
   getFundingInfo: defineEndpoint<[key: string], FundingInfo>({

@@ -24,9 +24,10 @@ import {
   type Trade,
 } from '../models/index.js';
 import type { OrderType } from '../models/enums.js';
+import { createCidSource } from '../ws/account/cid.js';
 import { arrayOf, boolean, decimal, orderType, positiveInteger, record, text, tradingSymbol } from './checks.js';
 import { list, notification, one } from './decode.js';
-import { defineEndpoint } from './endpoint.js';
+import { defineEndpoint, HISTORY_PARAMS, SORTED_HISTORY_PARAMS } from './endpoint.js';
 import type { Decimal, HistoryParams, SortedHistoryParams } from './types.js';
 import { invalidArgument, validateRequired } from './validate.js';
 
@@ -46,6 +47,7 @@ export interface SubmitOrderParams {
   readonly priceAuxLimit?: Decimal;
   readonly priceOcoStop?: Decimal;
   readonly gid?: number;
+  /** Client order id (generated when absent, so an order whose outcome is unknown can be found by it). */
   readonly cid?: number;
   /** Sum of `OrderFlag` values. */
   readonly flags?: number;
@@ -108,6 +110,8 @@ export interface BalanceAvailableParams {
   readonly lev?: Decimal;
 }
 
+/** Client order ids of REST orders (unique and increasing in this process). */
+const nextCid = createCidSource();
 const isMarket = (type: unknown): boolean => typeof type === 'string' && type.endsWith('MARKET');
 const ids = arrayOf(positiveInteger);
 const cancelRefine = (p: Readonly<Record<string, unknown>>): void => {
@@ -123,7 +127,7 @@ const multiOps = (v: unknown, n: string): void => {
   });
 };
 const balanceAvailable = defineEndpoint<[params: BalanceAvailableParams], BalanceAvailable>({
-  ...SIGNED, path: 'auth/calc/order/avail', args: ['*'], required: ['symbol', 'type'], check: { symbol: tradingSymbol, type: text, rate: decimal, lev: decimal },
+  ...SIGNED, path: 'auth/calc/order/avail', args: ['*'], params: ['dir'], required: ['symbol', 'type'], check: { symbol: tradingSymbol, type: text, rate: decimal, lev: decimal },
   decode: one(models.BalanceAvailable),
 });
 
@@ -140,23 +144,24 @@ export const authTradingEndpoints = {
   /** `auth/w/order/submit`: `on-req` notification with the new order. */
   submitOrder: defineEndpoint<[params: SubmitOrderParams], Notification<Order | null>>({
     ...SIGNED, path: 'auth/w/order/submit', args: ['*'], required: ['type', 'symbol', 'amount'],
-    check: { type: orderType, symbol: tradingSymbol, amount: decimal, price: decimal, priceTrailing: decimal, priceAuxLimit: decimal, priceOcoStop: decimal, meta: record },
+    params: ['lev', 'gid', 'flags', 'tif'], generate: { cid: nextCid },
+    check: { type: orderType, symbol: tradingSymbol, amount: decimal, cid: positiveInteger, price: decimal, priceTrailing: decimal, priceAuxLimit: decimal, priceOcoStop: decimal, meta: record },
     refine: (p) => (isMarket(p.type) ? undefined : validateRequired(p.price, 'price')),
     decode: notification(models.Order),
   }),
   /** `auth/w/order/update`: `ou-req` notification. */
   updateOrder: defineEndpoint<[params: UpdateOrderParams], Notification<Order | null>>({
-    ...SIGNED, path: 'auth/w/order/update', args: ['*'], required: ['id'],
+    ...SIGNED, path: 'auth/w/order/update', args: ['*'], required: ['id'], params: ['cid', 'cidDate', 'gid', 'flags', 'lev', 'tif'],
     check: { id: positiveInteger, amount: decimal, price: decimal, delta: decimal, priceAuxLimit: decimal, priceTrailing: decimal, meta: record },
     decode: notification(models.Order),
   }),
   /** `auth/w/order/cancel`: `oc-req` notification. */
   cancelOrder: defineEndpoint<[params: CancelOrderParams], Notification<Order | null>>({
-    ...SIGNED, path: 'auth/w/order/cancel', args: ['*'], check: { id: positiveInteger }, refine: cancelRefine, decode: notification(models.Order),
+    ...SIGNED, path: 'auth/w/order/cancel', args: ['*'], params: ['cid', 'cidDate'], check: { id: positiveInteger }, refine: cancelRefine, decode: notification(models.Order),
   }),
   /** `auth/w/order/cancel/multi`: `oc_multi-req` notification with the cancelled orders. */
   cancelOrderMulti: defineEndpoint<[params: CancelOrderMultiParams], Notification<Order[]>>({
-    ...SIGNED, path: 'auth/w/order/cancel/multi', args: ['*'], check: { id: ids, gid: ids, all: boolean },
+    ...SIGNED, path: 'auth/w/order/cancel/multi', args: ['*'], params: ['cid'], check: { id: ids, gid: ids, all: boolean },
     refine: (p) => (p.id ?? p.cid ?? p.gid ?? p.all) === undefined ? validateRequired(undefined, 'id, cid, gid or all') : undefined,
     decode: notification(models.Order, { list: true }),
   }),
@@ -166,7 +171,7 @@ export const authTradingEndpoints = {
   }),
   /** `auth/r/orders[/{symbol}]/hist`: closed orders. */
   getOrdersHistory: defineEndpoint<[params?: HistoryParams & { readonly symbol?: string; readonly ids?: readonly number[] }], Order[]>({
-    ...SIGNED, path: 'auth/r/orders{/symbol}/hist', args: ['*'], rename: { ids: 'id' }, check: { symbol: tradingSymbol, ids }, decode: list(models.Order),
+    ...SIGNED, path: 'auth/r/orders{/symbol}/hist', args: ['*'], params: HISTORY_PARAMS,  rename: { ids: 'id' }, check: { symbol: tradingSymbol, ids }, decode: list(models.Order),
   }),
   /** `auth/r/order/{symbol}:{id}/trades`. */
   getOrderTrades: defineEndpoint<[symbol: string, id: number], OrderTrade[]>({
@@ -175,7 +180,7 @@ export const authTradingEndpoints = {
   }),
   /** `auth/r/trades[/{symbol}]/hist`. */
   getTradesHistory: defineEndpoint<[params?: SortedHistoryParams & { readonly symbol?: string }], Trade[]>({
-    ...SIGNED, path: 'auth/r/trades{/symbol}/hist', args: ['*'], check: { symbol: tradingSymbol }, decode: list(models.Trade),
+    ...SIGNED, path: 'auth/r/trades{/symbol}/hist', args: ['*'], params: SORTED_HISTORY_PARAMS,  check: { symbol: tradingSymbol }, decode: list(models.Trade),
   }),
   /** `auth/r/info/margin/base`. */
   getBaseMarginInfo: defineEndpoint<[], BaseMarginInfo>({ ...SIGNED, path: 'auth/r/info/margin/base', args: [], decode: one(models.BaseMarginInfo) }),
@@ -206,15 +211,15 @@ export const authTradingEndpoints = {
   }),
   /** `auth/r/positions/hist`. */
   getPositionsHistory: defineEndpoint<[params?: HistoryParams], PositionHistory[]>({
-    ...SIGNED, path: 'auth/r/positions/hist', args: ['*'], decode: list(models.PositionHistory),
+    ...SIGNED, path: 'auth/r/positions/hist', args: ['*'], params: HISTORY_PARAMS,  decode: list(models.PositionHistory),
   }),
   /** `auth/r/positions/snap`. */
   getPositionsSnapshot: defineEndpoint<[params?: HistoryParams], PositionSnapshot[]>({
-    ...SIGNED, path: 'auth/r/positions/snap', args: ['*'], decode: list(models.PositionSnapshot),
+    ...SIGNED, path: 'auth/r/positions/snap', args: ['*'], params: HISTORY_PARAMS,  decode: list(models.PositionSnapshot),
   }),
   /** `auth/r/positions/audit` (body key `ids`). */
   getPositionsAudit: defineEndpoint<[params?: HistoryParams & { readonly ids?: readonly number[] }], PositionAudit[]>({
-    ...SIGNED, path: 'auth/r/positions/audit', args: ['*'], check: { ids }, decode: list(models.PositionAudit),
+    ...SIGNED, path: 'auth/r/positions/audit', args: ['*'], params: HISTORY_PARAMS,  check: { ids }, decode: list(models.PositionAudit),
   }),
   /** `auth/w/deriv/collateral/set`: `{ status: 1 }` on success. */
   setDerivativePositionCollateral: defineEndpoint<[symbol: string, collateral: Decimal], DerivativePositionCollateral>({

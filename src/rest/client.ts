@@ -4,15 +4,17 @@
  *
  * @module
  */
-import { nonceSourceFor } from '../auth/nonce.js';
-import { BfxArgumentError, BfxCredentialsError } from '../errors.js';
+import { nonceLaneFor, nonceSourceFor } from '../auth/nonce.js';
+import { BfxCredentialsError } from '../errors.js';
 import { REST_HOST } from '../hosts.js';
 import { authEndpoints, type AuthApi } from './auth.js';
 import { bindEndpoints } from './endpoint.js';
 import { merchantEndpoints, type MerchantApi } from './merchant.js';
+import { checkPacing, checkRestOptions, checkSigning } from './options.js';
+import { createPacer, sharedPacerFor } from './pacing.js';
 import { publicEndpoints, type PublicApi } from './public.js';
 import { resolveRetryPolicy } from './retry.js';
-import { createTransport, type Credentials } from './transport.js';
+import { createTransport, DEFAULT_NONCE_RETRY, type Credentials } from './transport.js';
 import type { RestClientOptions } from './types.js';
 
 /** The REST client. Every method takes an optional last `{ signal, timeoutMs }` argument. */
@@ -32,7 +34,10 @@ function credentialsOf(options: RestClientOptions): Credentials | undefined {
   const { apiKey, apiSecret } = options;
   if (apiKey === undefined && apiSecret === undefined) return undefined;
   if (!apiKey || !apiSecret) throw new BfxCredentialsError('Both apiKey and apiSecret are required (only one was given)');
-  return { apiKey, apiSecret, nonce: nonceSourceFor(apiKey, options.nonce) };
+  // Registers a custom generator as the key's process-wide source (shared with WebSocket auth).
+  nonceSourceFor(apiKey, options.nonce);
+  const { maxInFlight } = checkSigning(options.signing);
+  return { apiKey, apiSecret, lane: nonceLaneFor(apiKey, maxInFlight === undefined ? {} : { maxInFlight }) };
 }
 
 /**
@@ -43,18 +48,30 @@ function credentialsOf(options: RestClientOptions): Credentials | undefined {
  * const ticker = await rest.public.getTTicker('tBTCUSD');
  * const wallets = await rest.auth.getWallets({ signal: AbortSignal.timeout(5000) });
  * @throws BfxCredentialsError when only one of `apiKey` / `apiSecret` is given.
+ * @throws BfxArgumentError when an option is unknown or out of range (named in the error).
  */
 export function createRestClient(options: RestClientOptions = {}): RestClient {
+  checkRestOptions(options);
   const timeoutMs = options.timeoutMs ?? DEFAULT_REST_TIMEOUT_MS;
-  if (!(timeoutMs > 0)) throw new BfxArgumentError('Invalid timeoutMs: expected a positive number', 'timeoutMs');
   const fetchFn = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
+  const pacing = checkPacing(options.pacing);
+  const signing = checkSigning(options.signing);
+  const host = options.restHost ?? REST_HOST;
+  // Default pacing is shared by every client of the host (Bitfinex counts per IP); custom
+  // pacing options get buckets of their own.
+  const pacer = pacing === undefined ? undefined : options.pacing === undefined || options.pacing === true ? sharedPacerFor(host) : createPacer(pacing);
   const transport = createTransport({
-    host: options.restHost ?? REST_HOST,
+    host,
     fetch: fetchFn,
     timeoutMs,
     retry: resolveRetryPolicy(options.retry?.rateLimit),
     logger: options.logger,
     credentials: credentialsOf(options),
+    pacer,
+    nonceRetry: {
+      retries: signing.nonceRetries ?? DEFAULT_NONCE_RETRY.retries,
+      delayMs: signing.nonceRetryDelayMs ?? DEFAULT_NONCE_RETRY.delayMs,
+    },
   });
   return {
     public: bindEndpoints(publicEndpoints, transport),

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { InputError } from '../errors.js';
 import type { Model } from '../models/define.js';
 import { decodeNotification, type Notification } from '../models/index.js';
 import type { Decoder } from './endpoint.js';
@@ -31,7 +32,19 @@ export function list<T extends object>(model: Model<T>): Decoder<T[]> {
   return (body, endpoint) => model.decodeList(rows(body, endpoint));
 }
 
-/** A write endpoint's notification `[MTS, TYPE, MSG_ID, _, DATA, CODE, STATUS, TEXT]`. */
+/** Notification statuses that mean Bitfinex refused the write. */
+const REFUSED = new Set(['ERROR', 'FAILURE']);
+
+/** Rejects a refused write: an `ERROR` / `FAILURE` notification becomes an {@link InputError}, as over WebSocket. */
+function settle<T>(n: Notification<T>, endpoint: string): Notification<T> {
+  if (!REFUSED.has(n.status)) return n;
+  throw new InputError(n.type, n.status, n.text ?? '', n.data, n.code ?? undefined, { endpoint, notification: n });
+}
+
+/**
+ * A write endpoint's notification `[MTS, TYPE, MSG_ID, _, DATA, CODE, STATUS, TEXT]`; an
+ * `ERROR` / `FAILURE` status rejects with {@link InputError} carrying the notification.
+ */
 export function notification(): Decoder<Notification<unknown>>;
 /** A notification whose data is one `model` row (`list`: a list of rows). */
 export function notification<T extends object>(model: Model<T>): Decoder<Notification<T | null>>;
@@ -39,7 +52,8 @@ export function notification<T extends object>(model: Model<T>, opts: { list: tr
 export function notification<T extends object>(model?: Model<T>, opts: { list?: boolean } = {}): Decoder<Notification<unknown>> {
   return (body, endpoint) => {
     if (!isRow(body) || typeof body[1] !== 'string') throw badShape(endpoint, 'a notification array', body);
-    return model === undefined ? decodeNotification(body) : decodeNotification(body, model, { list: opts.list === true });
+    const n = model === undefined ? decodeNotification(body) : decodeNotification(body, model, { list: opts.list === true });
+    return settle(n, endpoint);
   };
 }
 

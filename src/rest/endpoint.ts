@@ -40,10 +40,18 @@ export interface EndpointSpec<A extends readonly unknown[], R> {
   readonly rename?: Readonly<Record<string, string>>;
   /** Params that must be present. */
   readonly required?: readonly string[];
+  /**
+   * Further params an object (`'*'`) argument accepts, besides those named by `args`, `required`,
+   * `check`, `defaults`, `rename` and the path. Any other key is a `BfxArgumentError` (a typo such
+   * as `prce` is never sent).
+   */
+  readonly params?: readonly string[];
   /** Checks by param name (in addition to the common checks of `sort`, `limit`, `start`, `end`, `len`). */
   readonly check?: Readonly<Record<string, Check>>;
   /** Values of params the caller left out. */
   readonly defaults?: Readonly<Record<string, unknown>>;
+  /** Generated values of params the caller left out (a fresh `cid` per order). */
+  readonly generate?: Readonly<Record<string, () => unknown>>;
   /** Cross-param rules (e.g. "price is required unless the order is a market order"). */
   readonly refine?: (params: Readonly<Record<string, unknown>>) => void;
   /** Decodes the response body. */
@@ -74,6 +82,27 @@ const COMMON_CHECKS: Readonly<Record<string, Check>> = {
   end: validateTimestamp,
   len: validateBookLength,
 };
+
+/** `params` of history endpoints. */
+export const HISTORY_PARAMS = ['start', 'end', 'limit'] as const;
+/** `params` of sorted history endpoints. */
+export const SORTED_HISTORY_PARAMS = ['start', 'end', 'limit', 'sort'] as const;
+
+const accepted = new WeakMap<object, ReadonlySet<string>>();
+
+/** Every param name an endpoint accepts. */
+export function acceptedParams(spec: EndpointSpec<readonly unknown[], unknown>): ReadonlySet<string> {
+  let set = accepted.get(spec);
+  if (set === undefined) {
+    const names = new Set<string>([...(spec.args as readonly string[]), ...(spec.required ?? []), ...(spec.params ?? [])]);
+    for (const table of [spec.check, spec.defaults, spec.rename, spec.generate]) for (const k of Object.keys(table ?? {})) names.add(k);
+    for (const m of spec.path.matchAll(/\{\/?(\w+)\}/g)) names.add(m[1] as string);
+    names.delete('*');
+    set = names;
+    accepted.set(spec, set);
+  }
+  return set;
+}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -112,8 +141,19 @@ export function buildRequest<A extends readonly unknown[], R>(
   args: readonly unknown[],
 ): { path: string; params: Record<string, unknown> } {
   const params = collect(spec.args as readonly string[], args);
+  if ((spec.args as readonly string[]).includes('*')) {
+    const known = acceptedParams(spec);
+    for (const name of Object.keys(params)) {
+      if (!known.has(name)) {
+        throw new BfxArgumentError(`Unknown parameter ${JSON.stringify(name)} (accepted: ${[...known].join(', ')})`, name);
+      }
+    }
+  }
   for (const [name, value] of Object.entries(spec.defaults ?? {})) {
     if (params[name] === undefined) params[name] = value;
+  }
+  for (const [name, make] of Object.entries(spec.generate ?? {})) {
+    if (params[name] === undefined) params[name] = make();
   }
   for (const name of spec.required ?? []) validateRequired(params[name], name);
   for (const [name, value] of Object.entries(params)) {

@@ -35,3 +35,72 @@ export interface Permission {
   readonly read: boolean;
   readonly write: boolean;
 }
+
+/**
+ * Weighted averages of the account's trades (`auth/r/trades/calc`): `[TRADE_COUNT,
+ * SUM_BUYING_SPENT, SUM_BUYING_AMOUNT, _, SUM_SELLING_SPENT, SUM_SELLING_AMOUNT, _,
+ * BUYING_WEIGHTED_PRICE, SELLING_WEIGHTED_PRICE, _, FIRST_TRADE_MTS, LAST_TRADE_MTS]`.
+ * Source: bitfinexcom/bfx-api-node-models lib/weighted_averages.js (the docs have no page).
+ */
+export const WeightedAverages = defineModel('WeightedAverages', [
+  ['tradeCount', 'number'],
+  ['sumBuyingSpent', 'number?'],
+  ['sumBuyingAmount', 'number?'],
+  null,
+  ['sumSellingSpent', 'number?'],
+  ['sumSellingAmount', 'number?'],
+  null,
+  ['buyingWeightedPrice', 'number?'],
+  ['sellingWeightedPrice', 'number?'],
+  null,
+  ['firstTradeMts', 'number?'],
+  ['lastTradeMts', 'number?'],
+] as const);
+/** A decoded {@link WeightedAverages} row. */
+export type WeightedAverages = Infer<typeof WeightedAverages>;
+
+/**
+ * One row of `auth/r/deposit/address/all`: `[ADDRESS, WALLET_TYPE, …]` (docs: Deposit Address
+ * List). ADDRESS holds the tag / memo / payment id for currencies that need one. [UNCERTAIN]
+ * beyond the two documented fields.
+ */
+export const DepositAddressEntry = defineModel('DepositAddressEntry', [
+  ['address', 'string'],
+  ['walletType', 'string?'],
+] as const);
+/** A decoded {@link DepositAddressEntry}. */
+export type DepositAddressEntry = Infer<typeof DepositAddressEntry>;
+
+/** A Virtual Asset Service Provider (`GET ext/vasps`; docs: Virtual Asset Service Providers, changelog v2024-10-16). */
+export interface Vasp {
+  /** The VASP's decentralised id, for the `vasp_did` of a withdrawal (travel rule). */
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A Thalex deposit or withdrawal (docs: Thalex Deposit Request / Thalex Withdrawal Request). */
+export interface ThalexTransfer {
+  /** `deposit` or `withdraw`. */
+  readonly type: string;
+  readonly addressDest: string;
+  readonly amount: string;
+  readonly ccy: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly id: string;
+  readonly status: string;
+  readonly fee: string;
+}
+
+/** Free Thalex transfers left (docs: Thalex Free Transfer Count). */
+export interface ThalexFreeTransferCount {
+  readonly deposits: { readonly available: number; readonly resetsAt: number | null };
+  readonly withdrawals: { readonly available: number; readonly resetsAt: number | null };
+}
+
+/**
+ * An LNX invoice or payment (docs: LNX Invoice Payments lists PAYMENT_HASH, CREATED_AT,
+ * INVOICE_EXPIRY, INVOICE, RECIPIENT_PUB_KEY, MEMO, AMOUNT, BFX_AMOUNT, STATUS). [UNCERTAIN]: the
+ * JSON key spelling is not documented, so the object is kept as Bitfinex sends it.
+ */
+export type LnxInvoicePayment = Readonly<Record<string, unknown>>;

@@ -16,7 +16,7 @@ import type {
 } from '../models/merchant.js';
 import { arrayOf, boolean, decimal, positiveInteger, record, text } from './checks.js';
 import { object, objects, raw, truthy } from './decode.js';
-import { defineEndpoint, type ApiOf } from './endpoint.js';
+import { defineEndpoint, HISTORY_PARAMS, type ApiOf } from './endpoint.js';
 import type { Decimal, HistoryParams } from './types.js';
 import { validateOneOf } from './validate.js';
 
@@ -75,16 +75,17 @@ export const merchantEndpoints = {
   /** `auth/w/ext/pay/invoice/create`. */
   submitInvoice: defineEndpoint<[params: SubmitInvoiceParams], InvoiceSubmission>({
     ...MERCHANT, path: 'auth/w/ext/pay/invoice/create', args: ['*'], required: ['amount', 'currency', 'orderId', 'customerInfo', 'payCurrencies'],
+    params: ['webhook', 'redirectUrl'],
     check: { amount: decimal, currency: text, orderId: text, customerInfo: record, payCurrencies: strings, duration: positiveInteger },
     decode: object('invoice'),
   }),
   /** `auth/r/ext/pay/invoices`. */
   getInvoices: defineEndpoint<[params?: HistoryParams & { readonly id?: string }], InvoiceSubmission[]>({
-    ...MERCHANT, path: 'auth/r/ext/pay/invoices', args: ['*'], check: { id: text }, decode: objects('invoice'),
+    ...MERCHANT, path: 'auth/r/ext/pay/invoices', args: ['*'], params: HISTORY_PARAMS,  check: { id: text }, decode: objects('invoice'),
   }),
   /** `auth/r/ext/pay/invoices/paginated`. */
   getInvoicesPaginated: defineEndpoint<[params?: InvoicesPageParams], InvoicePage>({
-    ...MERCHANT, path: 'auth/r/ext/pay/invoices/paginated', args: ['*'], defaults: { page: 1, pageSize: 10, sort: 'asc', sortField: 't' },
+    ...MERCHANT, path: 'auth/r/ext/pay/invoices/paginated', args: ['*'], params: ['id', 'orderId'], defaults: { page: 1, pageSize: 10, sort: 'asc', sortField: 't' },
     check: {
       page: positiveInteger, pageSize: positiveInteger, sort: (v, n) => validateOneOf(v, ['asc', 'desc'], n),
       sortField: (v, n) => validateOneOf(v, ['t', 'amount', 'status'], n), status: strings, fiat: strings, crypto: strings,
@@ -137,7 +138,7 @@ export const merchantEndpoints = {
   }),
   /** `auth/r/ext/pay/deposits/unlinked`. */
   getUnlinkedDeposits: defineEndpoint<[params: { readonly ccy: string; readonly start?: number; readonly end?: number }], MerchantUnlinkedDeposit[]>({
-    ...MERCHANT, path: 'auth/r/ext/pay/deposits/unlinked', args: ['*'], required: ['ccy'], check: { ccy: text }, decode: objects('deposit'),
+    ...MERCHANT, path: 'auth/r/ext/pay/deposits/unlinked', args: ['*'], params: ['start', 'end'], required: ['ccy'], check: { ccy: text }, decode: objects('deposit'),
   }),
 } as const;
 

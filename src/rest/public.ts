@@ -27,8 +27,9 @@ import {
   type TradingPairTicker,
   type TradingPairTrade,
 } from '../models/index.js';
-import { first, keyed, list, one } from './decode.js';
-import { defineEndpoint, type ApiOf, type Check, type Decoder } from './endpoint.js';
+import { first, keyed, list, objects, one } from './decode.js';
+import type { Vasp } from './extra-models.js';
+import { defineEndpoint, HISTORY_PARAMS, SORTED_HISTORY_PARAMS, type ApiOf, type Check, type Decoder } from './endpoint.js';
 import type { Decimal, HistoryParams, SortedHistoryParams } from './types.js';
 import {
   validateCandleSymbol,
@@ -94,6 +95,7 @@ const candles = <R>(section: 'hist' | 'last', decode: (b: unknown, e: string) =>
     ...GET,
     path: `candles/trade:{tf}:{symbol}/${section}`,
     args: ['symbol', 'tf', '*'],
+    params: SORTED_HISTORY_PARAMS,
     defaults: { tf: '1m' },
     check: candle,
     decode,
@@ -123,41 +125,41 @@ export const publicEndpoints = {
   }),
   /** `GET tickers/hist`. */
   getTickersHistory: defineEndpoint<[symbols: SymbolList, query?: HistoryParams], TickersHistory[]>({
-    ...GET, path: 'tickers/hist', args: ['symbols', '*'], required: ['symbols'], check: { symbols }, decode: list(models.TickersHistory),
+    ...GET, path: 'tickers/hist', args: ['symbols', '*'], params: HISTORY_PARAMS,  required: ['symbols'], check: { symbols }, decode: list(models.TickersHistory),
   }),
   /** `GET trades/{symbol}/hist` for a trading pair. */
   getTTrades: defineEndpoint<[symbol: string, query?: SortedHistoryParams], TradingPairTrade[]>({
-    ...GET, path: 'trades/{symbol}/hist', args: ['symbol', '*'], check: { symbol: trading }, decode: list(models.TradingPairTrade),
+    ...GET, path: 'trades/{symbol}/hist', args: ['symbol', '*'], params: SORTED_HISTORY_PARAMS,  check: { symbol: trading }, decode: list(models.TradingPairTrade),
   }),
   /** `GET trades/{symbol}/hist` for a funding currency. */
   getFTrades: defineEndpoint<[symbol: string, query?: SortedHistoryParams], FundingCurrencyTrade[]>({
-    ...GET, path: 'trades/{symbol}/hist', args: ['symbol', '*'], check: { symbol: funding }, decode: list(models.FundingCurrencyTrade),
+    ...GET, path: 'trades/{symbol}/hist', args: ['symbol', '*'], params: SORTED_HISTORY_PARAMS,  check: { symbol: funding }, decode: list(models.FundingCurrencyTrade),
   }),
   /** `GET book/{symbol}/{precision}` (P0–P4) for a trading pair. */
   getTBook: defineEndpoint<[symbol: string, precision: BookPrecision, query?: BookParams], TradingPairBook[]>({
-    ...GET, path: 'book/{symbol}/{precision}', args: ['symbol', 'precision', '*'], check: { symbol: trading, precision: aggregated },
+    ...GET, path: 'book/{symbol}/{precision}', args: ['symbol', 'precision', '*'], params: ['len'], check: { symbol: trading, precision: aggregated },
     decode: list(models.TradingPairBook),
   }),
   /** `GET book/{symbol}/{precision}` (P0–P4) for a funding currency. */
   getFBook: defineEndpoint<[symbol: string, precision: BookPrecision, query?: BookParams], FundingCurrencyBook[]>({
-    ...GET, path: 'book/{symbol}/{precision}', args: ['symbol', 'precision', '*'], check: { symbol: funding, precision: aggregated },
+    ...GET, path: 'book/{symbol}/{precision}', args: ['symbol', 'precision', '*'], params: ['len'], check: { symbol: funding, precision: aggregated },
     decode: list(models.FundingCurrencyBook),
   }),
   /** `GET book/{symbol}/R0`: raw trading book (orders). */
   getTRawBook: defineEndpoint<[symbol: string, query?: BookParams], TradingPairRawBook[]>({
-    ...GET, path: 'book/{symbol}/R0', args: ['symbol', '*'], check: { symbol: trading }, decode: list(models.TradingPairRawBook),
+    ...GET, path: 'book/{symbol}/R0', args: ['symbol', '*'], params: ['len'], check: { symbol: trading }, decode: list(models.TradingPairRawBook),
   }),
   /** `GET book/{symbol}/R0`: raw funding book (offers). */
   getFRawBook: defineEndpoint<[symbol: string, query?: BookParams], FundingCurrencyRawBook[]>({
-    ...GET, path: 'book/{symbol}/R0', args: ['symbol', '*'], check: { symbol: funding }, decode: list(models.FundingCurrencyRawBook),
+    ...GET, path: 'book/{symbol}/R0', args: ['symbol', '*'], params: ['len'], check: { symbol: funding }, decode: list(models.FundingCurrencyRawBook),
   }),
   /** `GET stats1/{resource}/hist`, e.g. `pos.size:1m:tBTCUSD:long`. */
   getStatsHist: defineEndpoint<[resource: string, query?: SortedHistoryParams], Statistic[]>({
-    ...GET, path: 'stats1/{resource}/hist', args: ['resource', '*'], check: { resource: text }, decode: list(models.Statistic),
+    ...GET, path: 'stats1/{resource}/hist', args: ['resource', '*'], params: SORTED_HISTORY_PARAMS,  check: { resource: text }, decode: list(models.Statistic),
   }),
   /** `GET stats1/{resource}/last`. */
   getStatsLast: defineEndpoint<[resource: string, query?: SortedHistoryParams], Statistic>({
-    ...GET, path: 'stats1/{resource}/last', args: ['resource', '*'], check: { resource: text }, decode: one(models.Statistic),
+    ...GET, path: 'stats1/{resource}/last', args: ['resource', '*'], params: SORTED_HISTORY_PARAMS,  check: { resource: text }, decode: one(models.Statistic),
   }),
   /** `GET candles/trade:{tf}:{symbol}/hist` (funding symbols like `fUSD:a30:p2:p30`). */
   getCandlesHist: candlesHist,
@@ -170,25 +172,25 @@ export const publicEndpoints = {
   }),
   /** `GET status/deriv/{key}/hist`. */
   getDerivativesStatusHistory: defineEndpoint<[key: string, query?: SortedHistoryParams], DerivativesStatus[]>({
-    ...GET, path: 'status/deriv/{key}/hist', args: ['key', '*'], check: { key: trading }, decode: list(models.DerivativesStatus),
+    ...GET, path: 'status/deriv/{key}/hist', args: ['key', '*'], params: SORTED_HISTORY_PARAMS,  check: { key: trading }, decode: list(models.DerivativesStatus),
   }),
   /** `GET liquidations/hist` (each row arrives wrapped once more; the model unwraps it). */
   getLiquidations: defineEndpoint<[query?: SortedHistoryParams], Liquidation[]>({
-    ...GET, path: 'liquidations/hist', args: ['*'], decode: list(models.Liquidation),
+    ...GET, path: 'liquidations/hist', args: ['*'], params: SORTED_HISTORY_PARAMS,  decode: list(models.Liquidation),
   }),
   /** Same entry as {@link publicEndpoints.getCandlesHist} (python's `get_seed_candles` duplicated it). */
   getSeedCandles: candlesHist,
   /** `GET rankings/{resource}/hist`, e.g. `vol:1w:tBTCUSD`. */
   getLeaderboardsHist: defineEndpoint<[resource: string, query?: SortedHistoryParams], Leaderboard[]>({
-    ...GET, path: 'rankings/{resource}/hist', args: ['resource', '*'], check: { resource: text }, decode: list(models.Leaderboard),
+    ...GET, path: 'rankings/{resource}/hist', args: ['resource', '*'], params: SORTED_HISTORY_PARAMS,  check: { resource: text }, decode: list(models.Leaderboard),
   }),
   /** `GET rankings/{resource}/last`. */
   getLeaderboardsLast: defineEndpoint<[resource: string, query?: SortedHistoryParams], Leaderboard>({
-    ...GET, path: 'rankings/{resource}/last', args: ['resource', '*'], check: { resource: text }, decode: one(models.Leaderboard),
+    ...GET, path: 'rankings/{resource}/last', args: ['resource', '*'], params: SORTED_HISTORY_PARAMS,  check: { resource: text }, decode: one(models.Leaderboard),
   }),
   /** `GET funding/stats/{symbol}/hist`. */
   getFundingStats: defineEndpoint<[symbol: string, query?: HistoryParams], FundingStatistic[]>({
-    ...GET, path: 'funding/stats/{symbol}/hist', args: ['symbol', '*'], check: { symbol: funding }, decode: list(models.FundingStatistic),
+    ...GET, path: 'funding/stats/{symbol}/hist', args: ['symbol', '*'], params: HISTORY_PARAMS,  check: { symbol: funding }, decode: list(models.FundingStatistic),
   }),
   /** `GET pulse/profile/{nickname}`. */
   getPulseProfileDetails: defineEndpoint<[nickname: string], PulseProfile>({
@@ -196,7 +198,7 @@ export const publicEndpoints = {
   }),
   /** `GET pulse/hist` (the nested profile is decoded by the model). */
   getPulseMessageHistory: defineEndpoint<[query?: { readonly end?: number; readonly limit?: number }], PulseMessage[]>({
-    ...GET, path: 'pulse/hist', args: ['*'], decode: list(models.PulseMessage),
+    ...GET, path: 'pulse/hist', args: ['*'], params: ['end', 'limit'], decode: list(models.PulseMessage),
   }),
   /** `POST calc/trade/avg` for a trading pair (`price_limit`). */
   getTradingMarketAveragePrice: defineEndpoint<[params: TradingAveragePriceParams], TradingMarketAveragePrice>({
@@ -208,6 +210,8 @@ export const publicEndpoints = {
     method: 'POST', auth: false, keys: 'snake', path: 'calc/trade/avg', args: ['*'], required: ['symbol', 'amount', 'period'],
     check: { symbol: funding, amount: decimal, rateLimit: decimal, period: (v, n) => validatePeriod(v, n) }, decode: one(models.FundingMarketAveragePrice),
   }),
+  /** `GET ext/vasps` (docs: Virtual Asset Service Providers, changelog v2024-10-16): ids for a withdrawal's `vasp_did`. */
+  getVasps: defineEndpoint<[], Vasp[]>({ ...GET, path: 'ext/vasps', args: [], decode: objects<Vasp>('VASP') }),
   /** `POST calc/fx`: rate of `ccy1` in `ccy2`. */
   getFxRate: defineEndpoint<[ccy1: string, ccy2: string], FxRate>({
     method: 'POST', auth: false, keys: 'snake', path: 'calc/fx', args: ['ccy1', 'ccy2'], check: { ccy1: text, ccy2: text },

@@ -4,14 +4,32 @@
  * @module
  */
 import type { NonceGenerator } from '../auth/nonce.js';
+import type { PacingOptions } from './pacing.js';
 import type { RetryPolicy } from './retry.js';
 
 /** Per-call options, accepted as the optional last argument of every method. */
 export interface RequestOptions {
   /** Aborts the call (rejects with `BfxAbortError`). */
   readonly signal?: AbortSignal;
-  /** Timeout of this call in ms (overrides the client's `timeoutMs`). */
+  /**
+   * Timeout of each attempt of this call in ms (overrides the client's `timeoutMs`): its wait for
+   * a pacing token, its turn in the key's signing lane and the HTTP exchange. A finite number in
+   * (0, 2147483647], else `BfxArgumentError`.
+   */
   readonly timeoutMs?: number;
+}
+
+/** Options of the per-key ordered signing of authenticated calls. */
+export interface SigningOptions {
+  /**
+   * Signed requests of the API key on the wire at once, process-wide (default 1: the server sees
+   * every nonce in order). An integer from 1 to 64.
+   */
+  readonly maxInFlight?: number;
+  /** Retries of a `10114 nonce: small` refusal with a fresh nonce (default 3, 0 to 10). */
+  readonly nonceRetries?: number;
+  /** Delay before the first nonce retry, doubling after (default 50 ms). */
+  readonly nonceRetryDelayMs?: number;
 }
 
 /** The minimal logger the client writes to (pino's logger fits). Secrets are never passed. */
@@ -33,10 +51,21 @@ export interface RestClientOptions {
   readonly apiSecret?: string;
   /** Custom nonce generator; becomes the key's shared source (also used by WebSocket auth). */
   readonly nonce?: NonceGenerator;
-  /** Timeout of each request in ms (default 30000). */
+  /** Timeout of each attempt in ms (default 30000), a finite number in (0, 2147483647]. */
   readonly timeoutMs?: number;
-  /** Opt-in retry with exponential backoff and jitter on HTTP 429 / error 11010. */
+  /**
+   * Opt-in retry on HTTP 429 / error 11010: with pacing on, after the bucket's block time; with
+   * pacing off, exponential backoff with jitter.
+   */
   readonly retry?: { readonly rateLimit?: boolean | RetryPolicy };
+  /**
+   * Per-route pacing (token buckets from Bitfinex's documented limits): on by default, shared by
+   * every default-paced client of the same host in the process; options give the client buckets
+   * of its own; `false` turns it off.
+   */
+  readonly pacing?: boolean | PacingOptions;
+  /** Ordered signing of authenticated calls (per API key). */
+  readonly signing?: SigningOptions;
   /** Logger for request and retry events (no secrets, no signatures, no bodies). */
   readonly logger?: RestLogger;
   /** `fetch` implementation (default the global `fetch`). */

@@ -170,3 +170,29 @@ export function validateOneOf<T extends string>(value: unknown, allowed: readonl
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   return invalidArgument(name, `one of ${allowed.join(', ')}`, value);
 }
+
+/** The longest delay a timer honours (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * A duration in ms: a finite number greater than 0 (or at least `min`) and at most
+ * {@link MAX_TIMER_MS}. Used for every timeout and delay option.
+ */
+export function validateDuration(value: unknown, name: string, min = 0): number {
+  const ok = typeof value === 'number' && Number.isFinite(value) && (min === 0 ? value > 0 : value >= min) && value <= MAX_TIMER_MS;
+  if (ok) return value;
+  const low = min === 0 ? '(0' : `[${min}`;
+  return invalidArgument(name, `a finite number of ms in ${low}, ${MAX_TIMER_MS}]`, value);
+}
+
+/** An integer from `min` to `max` (counts, retries, concurrency). */
+export function validateIntegerInRange(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max) return value;
+  return invalidArgument(name, `an integer from ${min} to ${max}`, value);
+}
+
+/** A finite number greater than 0 (rates, sizes). */
+export function validatePositiveNumber(value: unknown, name: string): number {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  return invalidArgument(name, 'a finite number greater than 0', value);
+}

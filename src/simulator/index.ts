@@ -18,8 +18,10 @@ import type { MarketEngine, SimAccountConfig, SimExchange } from './contracts.js
 import { createSimExchange } from './exchange/exchange.js';
 import { createSimFaults, type SimFaults } from './faults.js';
 import { createRestHandler } from './http/handler.js';
+import type { SimRateLimitOptions } from './http/rate-limit.js';
 import { authRoutes } from './http/routes-auth.js';
 import { merchantRoutes } from './http/routes-merchant.js';
+import { extraRoutes } from './http/routes-extra.js';
 import { publicRoutes } from './http/routes-public.js';
 import { createMarketEngine, type MarketOptions } from './market/engine.js';
 import { createWsFace } from './ws/face.js';
@@ -28,6 +30,7 @@ import { resolveWsOptions, type SimWsOptions } from './ws/options.js';
 export type { MarketEngine, SimAccountConfig, SimExchange } from './contracts.js';
 export type { MarketOptions } from './market/engine.js';
 export type { RestFaults } from './http/faults.js';
+export type { SimRateLimitOptions } from './http/rate-limit.js';
 export type { DropOptions, MalformedKind, SimConnectionInfo, SimFaults, SimInfoCode, SocketTarget } from './faults.js';
 export { applyFaultCommand, FAULT_COMMANDS_HELP } from './faults.js';
 export type { SimWsOptions } from './ws/options.js';
@@ -47,8 +50,11 @@ export interface BfxSimulatorOptions {
   readonly market?: MarketOptions & { readonly updatesPerSecond?: number };
   /** WebSocket face options. */
   readonly ws?: SimWsOptions;
-  /** REST face options: requests per minute per route per IP (default 90), or false. */
-  readonly rest?: { readonly rateLimit?: { readonly perMinute: number } | false };
+  /**
+   * REST face options: rate limits per route group per IP, by default the client's shared table
+   * (`REST_ROUTE_LIMITS`); `{ perMinute }` for one limit everywhere, `{ limits }` per bucket, or false.
+   */
+  readonly rest?: { readonly rateLimit?: SimRateLimitOptions | false };
 }
 
 /** A running simulator. */
@@ -82,7 +88,7 @@ export async function createBfxSimulator(options: BfxSimulatorOptions = {}): Pro
   const market = createMarketEngine({ seed: options.seed, ...marketOptions });
   const exchange = createSimExchange({ accounts: options.accounts ?? [], market });
   const rest = createRestHandler({
-    routes: [...publicRoutes(market), ...authRoutes(exchange, market), ...merchantRoutes(exchange)],
+    routes: [...publicRoutes(market), ...authRoutes(exchange, market), ...merchantRoutes(exchange), ...extraRoutes(market)],
     exchange,
     rateLimit: options.rest?.rateLimit,
   });

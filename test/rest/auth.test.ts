@@ -9,7 +9,7 @@ import type { BfxSimulator } from '../../src/simulator/index.js';
 import { startSim } from './helpers.js';
 
 /** Values carried from one case to the next. */
-const state = { orderId: 0, positionId: 0, offerId: 0, movementId: 0, token: '' };
+const state = { orderId: 0, positionId: 0, offerId: 0, movementId: 0, token: '', pulseId: '' };
 interface Case {
   readonly method: keyof AuthApi;
   readonly run: (api: AuthApi) => Promise<void>;
@@ -191,12 +191,68 @@ add('getFundingCreditsHistory', (a) => a.getFundingCreditsHistory({ symbol: 'fUS
 add('getFundingTradesHistory', (a) => a.getFundingTradesHistory({ limit: 5, sort: -1 }), (r) =>
   r.forEach((t) => expect(t).toMatchObject({ id: num, currency: str, offerId: num })));
 add('getFundingInfo', (a) => a.getFundingInfo('fUSD'), (r) => expect(r).toMatchObject({ symbol: 'fUSD', yieldLoan: num, durationLend: num }));
-add('submitFundingClose', (a) => a.submitFundingClose(999_999_999), (r) => expect(r).toMatchObject({ status: 'ERROR', text: str }));
+add('submitFundingClose', (a) => a.submitFundingClose(999_999_999).then(() => 'resolved', (e: unknown) => e), (r) => expect(r).toMatchObject({ code: 'ERR_BFX_INPUT_REJECTED', status: 'ERROR', type: 'fcl-req', endpoint: 'auth/w/funding/close', notification: { status: 'ERROR' } }));
 add('toggleAutoRenew', (a) => a.toggleAutoRenew({ status: true, currency: 'USD', amount: 100, rate: 0.01, period: 2 }), (r) => {
   expect(r).toMatchObject({ type: 'fa-req', status: 'SUCCESS' });
   expect(r.data).toMatchObject({ currency: 'USD', period: 2 });
 });
 add('toggleKeepFunding', (a) => a.toggleKeepFunding({ type: 'credit', ids: [1], changes: { 1: 1 } }), (r) => expect(r).toMatchObject({ type: str, status: str }));
+
+// Issue 15: endpoints Bitfinex documents beyond python's surface.
+add('getOtcOrdersHistory', (a) => a.getOtcOrdersHistory('tBTCUSD', { limit: 2 }), (r) => {
+  expect(r).toHaveLength(2);
+  r.forEach((o) => expect(o).toMatchObject({ id: num, symbol: 'tBTCUSD', routing: 'OTC', orderStatus: expect.stringMatching(/^EXECUTED/) }));
+});
+add('updatePositionFundingType', (a) => a.updatePositionFundingType('tBTCUSD', 1), (r) => {
+  expect(r).toMatchObject({ type: 'puft-req', status: 'SUCCESS', text: expect.stringContaining('term') });
+});
+add('getDepositAddresses', (a) => a.getDepositAddresses({ method: 'bitcoin', page: 1, pageSize: 20 }), (r) => {
+  expect(r.length).toBeGreaterThan(0);
+  r.forEach((d) => expect(d).toEqual({ address: str, walletType: expect.stringMatching(/^(exchange|margin|funding)$/) }));
+});
+add('getThalexFreeTransferCount', (a) => a.getThalexFreeTransferCount(), (r) => {
+  expect(r).toEqual({ deposits: { available: 2, resetsAt: null }, withdrawals: { available: 2, resetsAt: null } });
+});
+add('requestThalexDeposit', (a) => a.requestThalexDeposit({ amount: '100', ccy: 'USE', tfaToken: { method: 'u2f' } }), (r) => {
+  expect(r).toMatchObject({ type: 'deposit', amount: '100', ccy: 'USE', status: 'PENDING', fee: '0', id: str, createdAt: num });
+});
+add('requestThalexWithdrawal', async (a) => {
+  const w = await a.requestThalexWithdrawal({ provider: 'thalex', amount: 90, ccy: 'USE', tfaToken: { method: 'u2f' } });
+  return { w, count: await a.getThalexFreeTransferCount('thalex') };
+}, ({ w, count }) => {
+  expect(w).toMatchObject({ type: 'withdraw', amount: '90', ccy: 'USE' });
+  expect(count.deposits.available).toBe(1);
+  expect(count.withdrawals).toEqual({ available: 1, resetsAt: num });
+});
+add('getLnxInvoicePayments', async (a) => ({
+  list: await a.getLnxInvoicePayments('getInvoicesByUser', { offset: 0 }),
+  one: await a.getLnxInvoicePayments('getInvoiceById', { txid: 'abc' }),
+}), ({ list, one }) => {
+  expect(list).toHaveLength(3);
+  expect(one).toHaveLength(1);
+  expect(one[0]).toMatchObject({ payment_hash: 'abc', status: str });
+});
+add('getWeightedAverages', (a) => a.getWeightedAverages({ symbol: 'tBTCUSD' }), (r) => {
+  expect(r.tradeCount).toBeGreaterThan(0);
+  expect(r).toMatchObject({ sumBuyingAmount: num, buyingWeightedPrice: num, firstTradeMts: num, lastTradeMts: num });
+  expect(r.buyingWeightedPrice).toBeGreaterThan(0);
+});
+add('submitPulse', async (a) => {
+  const p = await a.submitPulse({ title: 'Hello', content: 'First pulse from the REST client', isPublic: true });
+  state.pulseId = p.pid;
+  return p;
+}, (r) => expect(r).toMatchObject({ pid: str, title: 'Hello', content: 'First pulse from the REST client', isPublic: 1, profile: { puid: str } }));
+add('getPulseHistory', (a) => a.getPulseHistory({ isPublic: true }), (r) => {
+  expect(r.map((p) => p.pid)).toContain(state.pulseId);
+});
+add('deletePulse', async (a) => [await a.deletePulse(state.pulseId), await a.getPulseHistory()] as const, ([deleted, rest]) => {
+  expect(deleted).toBe(true);
+  expect(rest.map((p) => p.pid)).not.toContain(state.pulseId);
+});
+add('getPerformanceHistory', (a) => a.getPerformanceHistory(), (r) => {
+  expect(r.length).toBeGreaterThan(0);
+  expect(typeof r[0]![0]).toBe('number');
+});
 
 describe('REST authenticated endpoints against the simulator', () => {
   let sim: BfxSimulator;

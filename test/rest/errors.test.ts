@@ -21,7 +21,7 @@ import { API_KEY, API_SECRET, dumpError, rejectionOf, seenErrors, startSim, star
 /** Signatures the client sent, to check that none of them leaks. */
 const signatures = new Set<string>();
 const recordingFetch: FetchFn = (input, init) => {
-  const sig = (init.headers as Record<string, string> | undefined)?.['bfx-signature'];
+  const sig = new Headers(init.headers).get('bfx-signature');
   if (sig) signatures.add(sig);
   return fetch(input, init);
 };
@@ -54,13 +54,14 @@ describe('REST errors', () => {
     expect(await rejectionOf(bad.auth.getUserInfo())).toMatchObject({ bfxCode: 10100 });
   });
 
-  it('a nonce that does not increase gives 10114 (custom generator honoured)', async () => {
+  it('a nonce that does not increase gives 10114 after the bounded nonce retries (custom generator honoured)', async () => {
     // A key of its own: a custom generator becomes the key's process-wide source.
     const own = await createBfxSimulator({ accounts: [{ apiKey: 'fixed-nonce-key', apiSecret: API_SECRET }], rest: { rateLimit: false } });
     try {
       let calls = 0;
       const fixed = createRestClient({
         restHost: own.restUrl, apiKey: 'fixed-nonce-key', apiSecret: API_SECRET, fetch: recordingFetch,
+        signing: { nonceRetries: 2, nonceRetryDelayMs: 5 },
         nonce: () => {
           calls++;
           return 9_000_000_000_000_000;
@@ -70,7 +71,8 @@ describe('REST errors', () => {
       const err = await rejectionOf(fixed.auth.getWallets());
       expect(err).toBeInstanceOf(BfxApiError);
       expect(err).toMatchObject({ bfxCode: 10114, endpoint: 'auth/r/wallets' });
-      expect(calls).toBe(2);
+      // One accepted call, then the refused one: its first attempt and 2 retries, each with a new nonce draw.
+      expect(calls).toBe(4);
     } finally {
       await own.close();
     }
@@ -114,7 +116,7 @@ describe('REST errors', () => {
 
   it('the opt-in retry backs off and succeeds after rate limits', async () => {
     const retrying = createRestClient({
-      restHost: sim.restUrl, apiKey: API_KEY, apiSecret: API_SECRET, fetch: recordingFetch, logger,
+      restHost: sim.restUrl, apiKey: API_KEY, apiSecret: API_SECRET, fetch: recordingFetch, logger, pacing: false,
       retry: { rateLimit: { retries: 3, baseDelayMs: 5, maxDelayMs: 20 } },
     });
     sim.faults.rest.rateLimitNext(2);
@@ -123,7 +125,7 @@ describe('REST errors', () => {
   });
 
   it('the retry gives up after its retries with the count', async () => {
-    const retrying = createRestClient({ restHost: sim.restUrl, retry: { rateLimit: { retries: 2, baseDelayMs: 1, maxDelayMs: 5 } } });
+    const retrying = createRestClient({ restHost: sim.restUrl, pacing: false, retry: { rateLimit: { retries: 2, baseDelayMs: 1, maxDelayMs: 5 } } });
     sim.faults.rest.rateLimitNext(5);
     const err = await rejectionOf(retrying.public.getPlatformStatus());
     sim.faults.rest.rateLimitNext(0);
@@ -132,7 +134,7 @@ describe('REST errors', () => {
   });
 
   it('an abort during the backoff stops the retry', async () => {
-    const retrying = createRestClient({ restHost: sim.restUrl, retry: { rateLimit: { retries: 5, baseDelayMs: 10_000, maxDelayMs: 10_000 } } });
+    const retrying = createRestClient({ restHost: sim.restUrl, pacing: false, retry: { rateLimit: { retries: 5, baseDelayMs: 10_000, maxDelayMs: 10_000 } } });
     sim.faults.rest.rateLimitNext(1);
     const ctrl = new AbortController();
     const p = rejectionOf(retrying.public.getPlatformStatus({ signal: ctrl.signal }));

@@ -110,6 +110,10 @@ add('getFundingMarketAveragePrice', (p) => p.getFundingMarketAveragePrice({ symb
   expect(r.rateAvg).toBeLessThan(0.01);
 });
 add('getFxRate', (p) => p.getFxRate('BTC', 'USD'), (r) => expect(r.currentRate).toBeGreaterThan(1000));
+add('getVasps', (p) => p.getVasps(), (r) => {
+  expect(r.length).toBeGreaterThan(0);
+  r.forEach((v) => expect(v).toEqual({ id: expect.stringMatching(/^did:/), name: expect.any(String) }));
+});
 
 describe('REST public endpoints against the simulator', () => {
   let sim: BfxSimulator;
@@ -123,7 +127,7 @@ describe('REST public endpoints against the simulator', () => {
 
   it('has a case for every public method', () => {
     expect(cases.map((c) => c.method).sort()).toEqual(Object.keys(publicEndpoints).sort());
-    expect(Object.keys(publicEndpoints)).toHaveLength(30);
+    expect(Object.keys(publicEndpoints)).toHaveLength(31);
   });
 
   it.each(cases.map((c) => [c.method, c] as const))('%s', async (_name, c) => {

@@ -71,7 +71,8 @@ describe('REST wire format', () => {
     await rest.auth.getDepositAddress({ wallet: 'exchange', method: 'bitcoin', opRenew: true });
     const [order, deposit] = stub.requests;
     expect(order.url).toBe('/v2/auth/w/order/submit');
-    expect(order.body).toBe('{"type":"EXCHANGE LIMIT","symbol":"tBTCUSD","amount":0.5,"price":100,"price_oco_stop":99,"meta":{"aff_code":"x"}}');
+    // A cid is generated when absent (so an order whose outcome is unknown can be looked up).
+    expect(order.body).toMatch(/^\{"type":"EXCHANGE LIMIT","symbol":"tBTCUSD","amount":0.5,"price":100,"price_oco_stop":99,"meta":\{"aff_code":"x"\},"cid":\d+\}$/);
     expect(JSON.parse(deposit.body)).toEqual({ wallet: 'exchange', method: 'bitcoin', op_renew: 1 });
     for (const req of [order, deposit]) {
       const nonce = String(req.headers['bfx-nonce']);

@@ -86,12 +86,16 @@ describe('REST handler behaviour', () => {
     expect((await fetch(`${base}platform/status`)).status).toBe(200);
   });
 
-  it('defaults to 90 requests per minute', async () => {
+  it('defaults to the shared limits table (platform/status 30 a minute, trades 15 across symbols)', async () => {
     const { base } = await start({ rateLimit: undefined });
     const statuses: number[] = [];
-    for (let i = 0; i < 91; i++) statuses.push((await fetch(`${base}platform/status`)).status);
-    expect(statuses.slice(0, 90).every((s) => s === 200)).toBe(true);
-    expect(statuses[90]).toBe(429);
+    for (let i = 0; i < 31; i++) statuses.push((await fetch(`${base}platform/status`)).status);
+    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    const trades: number[] = [];
+    for (let i = 0; i < 16; i++) trades.push((await fetch(`${base}trades/${i % 2 ? 'tBTCUSD' : 'tETHUSD'}/hist`)).status);
+    expect(trades.filter((s) => s === 429)).toHaveLength(1);
+    expect(trades[15]).toBe(429);
   });
 
   it('maintenance: platform/status [0], other public endpoints 20060', async () => {

@@ -12,7 +12,7 @@ export interface RestFaults {
   failNext(count: number, status: number, body: unknown): void;
   /** The next `count` requests answer HTTP 429 `["error",11010,"ratelimit: error"]`. */
   rateLimitNext(count: number): void;
-  /** Delay every answer by `ms` (0 = no delay). */
+  /** Delay every answer of a known route by `ms` (0 = no delay), after its credentials and nonce were checked. */
   delay(ms: number): void;
 }
 

@@ -9,7 +9,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SimHttpError, type SimAccount, type SimExchange, type SimRequest, type SimRoute } from '../contracts.js';
 import { createFaults, type FaultState, type RestFaults } from './faults.js';
-import { RateLimiter } from './rate-limit.js';
+import { RouteRateLimiter, type SimRateLimitOptions } from './rate-limit.js';
 import { sendError, sendJson, sendNotFound } from './respond.js';
 import { compileRoutes, matchRoute, type RouteMatch } from './router.js';
 
@@ -20,8 +20,11 @@ export interface RestHandlerOptions {
   readonly routes: readonly SimRoute[];
   /** Verifies `auth: true` routes (without it every auth request fails with 10100). */
   readonly exchange?: SimExchange;
-  /** Requests per minute per route bucket per client IP (default 90), or false to disable. */
-  readonly rateLimit?: { readonly perMinute: number } | false;
+  /**
+   * Requests per minute per route bucket per client IP: by default the client's shared table
+   * (`REST_ROUTE_LIMITS`), or one `perMinute` for all, per-bucket `limits`, or false to disable.
+   */
+  readonly rateLimit?: SimRateLimitOptions | false;
   /** Clock for the rate limiter (default `Date.now`). */
   readonly clock?: () => number;
 }
@@ -84,7 +87,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export function createRestHandler(options: RestHandlerOptions): RestHandler {
   const compiled = compileRoutes(options.routes);
   const clock = options.clock ?? Date.now;
-  const limiter = options.rateLimit === false ? undefined : new RateLimiter(options.rateLimit?.perMinute ?? 90, clock);
+  const limiter = options.rateLimit === false ? undefined : new RouteRateLimiter(options.rateLimit ?? {}, clock);
   const { state, controls } = createFaults();
 
   const injected = (res: ServerResponse, s: FaultState): boolean => {
@@ -107,7 +110,6 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
     const url = new URL(req.url ?? '/', 'http://sim.local');
     const prefix = url.pathname.startsWith('/api/v2/') ? '/api/v2/' : url.pathname.startsWith('/v2/') ? '/v2/' : undefined;
     const rawPath = prefix ? url.pathname.slice(prefix.length) : url.pathname;
-    if (state.delayMs > 0) await sleep(state.delayMs);
     if (injected(res, state)) return;
     const match: RouteMatch | undefined =
       prefix && (method === 'GET' || method === 'POST') ? matchRoute(compiled, method, rawPath) : undefined;
@@ -117,7 +119,7 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
     }
     const { route, params } = match;
     const ip = req.socket.remoteAddress ?? 'unknown';
-    if (limiter && !limiter.allow(`${ip}|${route.bucket ?? route.path}`)) {
+    if (limiter && !limiter.allow(ip, decodeURIComponentSafe(rawPath), route.bucket)) {
       sendError(res, 429, 11010, 'ratelimit: error');
       return;
     }
@@ -126,7 +128,10 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
       else sendError(res, 500, 20060, 'maintenance');
       return;
     }
+    // Credentials and nonce are checked on arrival, as Bitfinex does; a delay fault slows the
+    // processing after that (so a request that times out client-side still executes, in order).
     const account = route.auth ? authenticate(req, options.exchange, rawPath, rawBody) : undefined;
+    if (state.delayMs > 0) await sleep(state.delayMs);
     const simReq: SimRequest = {
       method: route.method,
       path: decodeURIComponentSafe(rawPath),

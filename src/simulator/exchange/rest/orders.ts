@@ -52,17 +52,22 @@ export function orderRoutes(market: MarketEngine): SimRoute[] {
       const rows = acc.state.trades.filter((t) => symbol === undefined || t.symbol === symbol);
       return windowed(req, rows, (t) => t.mts).map((t) => tradeArray(t, true));
     }),
-    // Weighted averages of own trades: [[SYMBOL, PRICE_AVG_BUY, AMOUNT_BUY, PRICE_AVG_SELL, AMOUNT_SELL, TRADE_COUNT]].
+    // Weighted averages of own trades, shaped like bfx-api-node-models' WeightedAverages:
+    // [COUNT, BUY_SPENT, BUY_AMOUNT, _, SELL_SPENT, SELL_AMOUNT, _, BUY_PRICE, SELL_PRICE, _, FIRST_MTS, LAST_MTS].
     authRoute('auth/r/trades/calc', 'history', 'read', (acc, req) => {
       const symbol = reqString(req, 'symbol');
       if (!market.isTradingPair(symbol)) invalid('symbol');
       const rows = windowed(req, acc.state.trades.filter((t) => t.symbol === symbol), (t) => t.mts, 2500, 2500);
-      const avg = (side: number): [number, number] => {
-        const picked = rows.filter((t) => Math.sign(t.execAmount) === side);
+      const side = (sign: number): [number, number, number] => {
+        const picked = rows.filter((t) => Math.sign(t.execAmount) === sign);
         const amount = picked.reduce((s, t) => s + t.execAmount, 0);
-        return amount === 0 ? [0, 0] : [r8(picked.reduce((s, t) => s + t.execAmount * t.execPrice, 0) / amount), r8(amount)];
+        const spent = picked.reduce((s, t) => s + t.execAmount * t.execPrice, 0);
+        return [r8(spent), r8(amount), amount === 0 ? 0 : r8(spent / amount)];
       };
-      return [[symbol, ...avg(1), ...avg(-1), rows.length]];
+      const [bs, ba, bp] = side(1);
+      const [ss, sa, sp] = side(-1);
+      const mts = rows.map((t) => t.mts);
+      return [rows.length, bs, ba, null, ss, sa, null, bp, sp, null, mts.length ? Math.min(...mts) : null, mts.length ? Math.max(...mts) : null];
     }),
     authRoute('auth/w/order/submit', 'orders', 'write', (acc, req) => {
       validateSubmit(market, req);
