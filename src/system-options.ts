@@ -42,6 +42,7 @@ export interface CheckedOptions {
   readonly capacity?: number;
   readonly heartbeatTimeoutMs?: number;
   readonly subscribeTimeoutMs?: number;
+  readonly maxAttempts?: number;
   readonly backoff?: { readonly initialMs?: number; readonly maxMs?: number; readonly factor?: number; readonly jitter?: number };
 }
 
@@ -53,6 +54,7 @@ export function checkSystemOptions(o: CheckedOptions): void {
   checkNumber(o.capacity, 'capacity', { min: 1, max: 1_000, integer: true });
   checkNumber(o.heartbeatTimeoutMs, 'heartbeatTimeoutMs', { min: 100 });
   checkNumber(o.subscribeTimeoutMs, 'subscribeTimeoutMs', { min: 1 });
+  checkNumber(o.maxAttempts, 'maxAttempts', { min: 1, integer: true });
   const b = o.backoff;
   if (b !== undefined) {
     checkNumber(b.initialMs, 'backoff.initialMs', { min: 1 });

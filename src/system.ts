@@ -13,6 +13,7 @@ import { WSS_HOST } from './hosts.js';
 import { createLogger, type BfxLogger, type LogLevelName } from './logging/logger.js';
 import type { SocketFactory } from './platform/websocket.js';
 import { createRestClient, type RestClient } from './rest/client.js';
+import type { RestClientOptions } from './rest/types.js';
 import type { InputPolicy } from './ws/account/inputs.js';
 import { createWsClient, type ConfOptions, type WsClient } from './ws/client.js';
 import { sanitizeInspection } from './ws/inspect.js';
@@ -62,8 +63,20 @@ export interface BfxSystemOptions {
   readonly seed?: number;
   /** Subscribe acknowledgement timeout (default 30 000 ms). */
   readonly subscribeTimeoutMs?: number;
-  /** Replace the `ws` socket factory (tests, other runtimes). */
+  /** Replace the platform's socket factory (tests, other runtimes). */
   readonly socketFactory?: SocketFactory;
+  /** REST: per-call timeout (default the REST client's). */
+  readonly timeoutMs?: RestClientOptions['timeoutMs'];
+  /** REST: retry after a rate-limit block (`retry.rateLimit`). */
+  readonly retry?: RestClientOptions['retry'];
+  /** REST: per-route pacing (on by default; `false` to switch it off). */
+  readonly pacing?: RestClientOptions['pacing'];
+  /** REST: signed requests per key in flight and `10114` retries. */
+  readonly signing?: RestClientOptions['signing'];
+  /** REST: the fetch implementation (default the global `fetch`). */
+  readonly fetch?: RestClientOptions['fetch'];
+  /** WebSocket: give up a connection after this many consecutive failed attempts (default never). */
+  readonly maxAttempts?: number;
 }
 
 /** A running system. */
@@ -91,7 +104,18 @@ export interface BfxSystem {
 export function createBfxSystem(options: BfxSystemOptions = {}): BfxSystem {
   checkSystemOptions(options);
   const logger = createLogger({ logLevel: options.logLevel, logFile: options.logFile, logger: options.logger });
-  const rest = createRestClient({ restHost: options.restHost, apiKey: options.apiKey, apiSecret: options.apiSecret, nonce: options.nonce });
+  const rest = createRestClient({
+    restHost: options.restHost,
+    apiKey: options.apiKey,
+    apiSecret: options.apiSecret,
+    nonce: options.nonce,
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+    pacing: options.pacing,
+    signing: options.signing,
+    fetch: options.fetch,
+    logger: logger.child({ component: 'rest' }),
+  });
   const ws = createWsClient({
     url: options.wssHost ?? WSS_HOST,
     apiKey: options.apiKey,
@@ -109,6 +133,7 @@ export function createBfxSystem(options: BfxSystemOptions = {}): BfxSystem {
     prefix: options.systemIdPrefix,
     seed: options.seed,
     subscribeTimeoutMs: options.subscribeTimeoutMs,
+    connection: options.maxAttempts === undefined ? undefined : { maxAttempts: options.maxAttempts },
     logger,
     socketFactory: options.socketFactory,
   });
