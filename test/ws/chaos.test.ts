@@ -28,7 +28,7 @@ const FAULTS: readonly Fault[] = [
 ];
 
 describe('chaos', () => {
-  it('survives 220 seeded random faults and ends with every subscription live exactly once', async () => {
+  it('survives 1,000 seeded random faults and ends with every subscription live exactly once', async () => {
     h = await startHarness({ market: { updatesPerSecond: 10 } }, { connections: 5, backoff: { initialMs: 20, maxMs: 150, jitter: 0.3 }, heartbeatTimeoutMs: 600 });
     const before = unhandledRejections();
     const ws = h.bfx.ws;
@@ -50,9 +50,9 @@ describe('chaos', () => {
       return Math.floor(r.value * n);
     };
     const started = Date.now();
-    for (let i = 0; i < 220; i++) {
+    for (let i = 0; i < 1_000; i++) {
       FAULTS[pick(FAULTS.length)](h.sim, pick);
-      await sleep(10 + pick(30));
+      await sleep(5 + pick(30));
     }
     h.sim.faults.maintenance('end');
     expect(Date.now() - started).toBeLessThan(60_000);
