@@ -160,10 +160,6 @@ const says = {
     error: context.error,
   }),
   maintenance: ({ context }: Args): ConnectionEmitted => ({ type: 'connection.maintenance', index: context.index, active: context.paused }),
-  acked: ({ context, event }: Args): ConnectionEmitted | null =>
-    event.type === 'sub.acked'
-      ? { type: 'subscription.acked', index: context.index, subId: event.subId, chanId: event.chanId, resubscribed: event.resubscribed }
-      : null,
   strayError: ({ context, event }: Args): ConnectionEmitted | null =>
     event.type === 'wire.error' ? { type: 'connection.error', index: context.index, error: event.error } : null,
 };
@@ -179,6 +175,18 @@ function tellVia(enqueue: Teller, context: ConnectionContext, said: ConnectionEm
   if (said === null) return;
   enqueue.emit(said);
   if (context.supervisor !== null) enqueue.sendTo(context.supervisor, { type: 'conn.emitted', event: said });
+}
+
+/**
+ * Ack `entry` on `chanId`, and say so (`subscription.acked`) unless it was cancelled meanwhile (it
+ * then unsubscribes). The ack goes first, so listeners of the event see the subscription active.
+ */
+function ack(enqueue: Teller & { sendTo(to: AnyActorRef, event: { type: 'ACK'; chanId: number; shared: boolean }): void }, context: ConnectionContext, entry: SubEntry, chanId: number, shared: boolean): void {
+  const phase = phaseOf(entry);
+  enqueue.sendTo(entry.ref, { type: 'ACK', chanId, shared });
+  if (phase === 'cancelling') return;
+  const resubscribed = phase === 'resubscribing.subscribing';
+  tellVia(enqueue, context, { type: 'subscription.acked', index: context.index, subId: entry.subId, chanId, resubscribed });
 }
 
 const closeOf = ({ event }: Args): Down => (event.type === 'socket.closed' ? { code: event.code, reason: event.reason } : { code: 1006, reason: '' });
@@ -312,7 +320,7 @@ export const connectionMachine = setup({
         return;
       }
       enqueue.sendTo('socket', { type: 'bind', chanId: event.chanId, subId: entry.subId, shared: false });
-      enqueue.sendTo(entry.ref, { type: 'ACK', chanId: event.chanId });
+      ack(enqueue, context, entry, event.chanId, false);
     }),
     /** `unsubscribed`: the children waiting for it are done; the others on that channel lost it. */
     routeUnsubscribed: enqueueActions(({ context, event, enqueue }) => {
@@ -330,7 +338,7 @@ export const connectionMachine = setup({
       if (asking !== undefined) {
         if (error.bfxCode === ERR_SUB_DUP && reply.chanId !== undefined) {
           enqueue.sendTo('socket', { type: 'bind', chanId: reply.chanId, subId: asking.subId, shared: true });
-          enqueue.sendTo(asking.ref, { type: 'ACK', chanId: reply.chanId, shared: true });
+          ack(enqueue, context, asking, reply.chanId, true);
         } else {
           enqueue.sendTo(asking.ref, { type: 'ERROR', error });
         }
@@ -406,7 +414,6 @@ export const connectionMachine = setup({
   on: {
     SUBSCRIBE: { guard: 'isNewSub', actions: 'addSub' },
     UNSUBSCRIBE: { guard: 'isKnownSub', actions: { type: 'toSub', params: 'UNSUBSCRIBE' } },
-    'sub.acked': { actions: { type: 'tell', params: says.acked } },
     'xstate.done.actor.*': { actions: 'dropSub' },
   },
   states: {

@@ -6,8 +6,8 @@
  *
  * (`cancelling`: unsubscribed while the subscribe was in flight; waits for the ack, then
  * unsubscribes.) It is the only record of the subscription's phase and chanId. It asks its
- * connection to send frames (`sendParent` `sub.send`), tells it when the server acknowledged it
- * (`sub.acked`), emits typed events for its own listeners and ends with an output naming how.
+ * connection to send frames (`sendParent` `sub.send`), emits typed events for its own listeners and
+ * ends with an output naming how.
  *
  * @module
  */
@@ -59,11 +59,10 @@ export type SubscriptionEvent =
   /** The user unsubscribed. */
   | { type: 'UNSUBSCRIBE' };
 
-/** What a subscription asks its connection to do (`sub.send`) and tells it (`sub.acked`). */
+/** What a subscription asks its connection to do (`sub.send`). */
 export type SubscriptionRequest =
   | { type: 'sub.send'; subId: string; command: { type: 'subscribe'; sub: Subscription } }
-  | { type: 'sub.send'; subId: string; command: { type: 'unsubscribe'; chanId: number; purpose: 'end' | 'resync' } }
-  | { type: 'sub.acked'; subId: string; chanId: number; resubscribed: boolean };
+  | { type: 'sub.send'; subId: string; command: { type: 'unsubscribe'; chanId: number; purpose: 'end' | 'resync' } };
 
 /** Typed events a subscription emits (`actor.on(type, ...)`). */
 export type SubscriptionEmitted =
@@ -108,12 +107,6 @@ export const subscriptionMachine = setup({
       type: 'sub.send',
       subId: context.subId,
       command: { type: 'unsubscribe', chanId: context.chanId ?? -1, purpose },
-    })),
-    tellAcked: sendParent(({ context }, params: { resubscribed: boolean }): SubscriptionRequest => ({
-      type: 'sub.acked',
-      subId: context.subId,
-      chanId: context.chanId ?? -1,
-      resubscribed: params.resubscribed,
     })),
     storeAck: assign(({ context, event }) => ({
       chanId: event.type === 'ACK' ? event.chanId : context.chanId,
@@ -162,7 +155,7 @@ export const subscriptionMachine = setup({
       entry: 'requestSubscribe',
       after: { subscribeTimeout: { target: 'failed', actions: 'storeSubscribeTimeout' } },
       on: {
-        ACK: { target: 'active', actions: ['storeAck', 'emitSubscribed', { type: 'tellAcked', params: { resubscribed: false } }] },
+        ACK: { target: 'active', actions: ['storeAck', 'emitSubscribed'] },
         ERROR: { target: 'failed', actions: 'storeError' },
         DISCONNECTED: 'pending',
         UNSUBSCRIBE: 'cancelling',
@@ -209,7 +202,7 @@ export const subscriptionMachine = setup({
           on: {
             ACK: {
               target: '#subscription.active',
-              actions: ['storeAck', 'emitResubscribed', { type: 'tellAcked', params: { resubscribed: true } }],
+              actions: ['storeAck', 'emitResubscribed'],
             },
             UNSUBSCRIBE: '#subscription.cancelling',
           },

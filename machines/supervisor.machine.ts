@@ -137,6 +137,13 @@ export const supervisorMachine = setup({
     isKnown: ({ context, event }) => subIdOf(event) in context.intents,
     autoConnect: ({ context }) => context.autoConnect,
     allClosed: ({ context }) => context.dead.length >= context.connections,
+    /** A connection says a subscription ended. */
+    isEnd: ({ event }) => emittedOf(event)?.type === 'subscription.ended',
+    /** A connection says it lost its socket or opened one. */
+    isUpOrDown: ({ event }) => {
+      const type = emittedOf(event)?.type;
+      return type === 'connection.lost' || type === 'connection.open';
+    },
   },
   actions: {
     spawnConnections: enqueueActions(({ context, enqueue, self }) => {
@@ -330,7 +337,11 @@ export const supervisorMachine = setup({
         UNSUBSCRIBE: { guard: 'isKnown', actions: 'forwardUnsubscribe' },
         RESYNC: { guard: 'isKnown', actions: 'forwardResync' },
         'conn.sub_limit': { guard: 'isKnown', actions: 'reroute' },
-        'conn.emitted': { actions: ['forgetEnded', 'trackOutage', 'relay'] },
+        'conn.emitted': [
+          { guard: 'isEnd', actions: ['forgetEnded', 'relay'] },
+          { guard: 'isUpOrDown', actions: ['trackOutage', 'relay'] },
+          { actions: 'relay' },
+        ],
         'xstate.done.actor.*': { actions: 'buryConnection' },
         CLOSE: { target: 'closing', actions: 'storeClose' },
       },
@@ -339,7 +350,7 @@ export const supervisorMachine = setup({
       entry: 'closeConnections',
       always: { guard: 'allClosed', target: 'closed' },
       on: {
-        'conn.emitted': { actions: ['forgetEnded', 'relay'] },
+        'conn.emitted': [{ guard: 'isEnd', actions: ['forgetEnded', 'relay'] }, { actions: 'relay' }],
         'xstate.done.actor.*': { actions: 'buryConnection' },
         SUBSCRIBE: { actions: 'refuseClosed' },
         SUBSCRIBE_BATCH: { actions: 'refuseClosedBatch' },

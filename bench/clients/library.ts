@@ -43,7 +43,7 @@ let isReady = false;
 
 const bfx = createBfxSystem({
   wssHost: config.url,
-  restHost: config.restUrl,
+  ...(config.restUrl ? { restHost: config.restUrl } : {}),
   connections: sc.connections,
   conf: { checksum: sc.checksumFrames, sequence: false },
   logLevel: (process.env.BENCH_LIB_LOG ?? 'error') as 'error',

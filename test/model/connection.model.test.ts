@@ -48,7 +48,6 @@ const SKIPPED = new Set([
   'wire.error',
   'sub.resync',
   'sub.send',
-  'sub.acked',
   'socket.gap',
   'xstate.done.actor.*',
 ]);

@@ -40,7 +40,7 @@ const serializeState = (s: Snap): string => JSON.stringify([s.value, s.context.c
 const serializeEvent = (e: EventObject): string => JSON.stringify(e);
 
 /** For traversal only: the requests to the parent are no-ops (the graph runs without a parent). */
-const graphMachine = subscriptionMachine.provide({ actions: { requestSubscribe: () => undefined, requestUnsubscribe: () => undefined, tellAcked: () => undefined } });
+const graphMachine = subscriptionMachine.provide({ actions: { requestSubscribe: () => undefined, requestUnsubscribe: () => undefined } });
 const shortest = getShortestPaths(graphMachine, { input: INPUT, events, serializeState, serializeEvent });
 const simple = getSimplePaths(graphMachine, { input: INPUT, events, serializeState, serializeEvent });
 const reached = new Set<string>();
