@@ -22,6 +22,7 @@ const examples: Record<string, RegExp> = {
   'ws-auth-orders.ts': /order_new/,
   'ws-auth-funding.ts': /funding credits/,
   'ws-auth-notify.ts': /echoed back: SUCCESS/,
+  'ws-embedding.ts': /subscription ticker:tBTCUSD#0 \(btc\) is "active"/,
   'demo.ts': /tBTCUSD/,
 };
 
