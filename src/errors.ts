@@ -192,10 +192,15 @@ export class SequenceError extends BfxError {
 
 /** A user listener threw; reported on the `error` event, never rethrown. */
 export class ListenerError extends BfxError {
+  /** The event whose listener failed. */
   readonly event: string;
-  constructor(event: string, cause: unknown) {
-    super('ERR_BFX_LISTENER', `A listener for "${event}" threw: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  /** The subscription whose handle the listener was on (undefined for client-level listeners). */
+  readonly subId: string | undefined;
+  constructor(event: string, cause: unknown, subId?: string) {
+    const where = subId === undefined ? '' : ` of subscription ${subId}`;
+    super('ERR_BFX_LISTENER', `A listener for "${event}"${where} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     this.event = event;
+    this.subId = subId;
   }
 }
 

@@ -18,7 +18,8 @@ import type { SubscribeOptions, SubscriptionInfo, WsClientOptions } from './clie
 import { confFlags } from './client-support.js';
 import { ConfFlag, type Channel, type ChannelParams } from './contracts.js';
 import { createChannelSink } from './dataplane/sinks.js';
-import type { BfxWsEventName, BfxWsEvents } from './events.js';
+import type { BfxWsEventName, BfxWsEvents, ListenerOf } from './events.js';
+import { checkListen } from './event-names.js';
 import { createFanOut } from './fanout.js';
 import { SubscriptionHandle, type HandleOwner } from './handle.js';
 import { closedError, openSubscription, type SubscribeDeps } from './subscribe.js';
@@ -76,7 +77,7 @@ export class WsClient {
       policy: options.inputs?.policy ?? 'queue',
     });
     this.inputs = this.#inputs;
-    this.#fanOut = createFanOut(this.#hub, (error) => this.#hub.emit('error', error), (subId) => this.#host.send({ type: 'RESYNC', subId }));
+    this.#fanOut = createFanOut(this.#hub, (error) => this.#hub.emit('error', error), (subId) => this.#host.send({ type: 'RESYNC', subId }), this.#log);
     const accountSink = this.#auth ? createAccountSink(this.#fanOut.global, this.#inputs) : undefined;
     const runtime = createSocketRuntime(options, this.#log, {
       sink: (subId) => this.#registry.get(subId)?.sink,
@@ -141,34 +142,35 @@ export class WsClient {
     else w.reject(error);
   }
 
-  #newHub(): EventHub<BfxWsEvents> {
-    return new EventHub<BfxWsEvents>((event, error) => this.#fanOut.listenerFailed(event, error));
+  #newHub(subId?: string): EventHub<BfxWsEvents> {
+    return new EventHub<BfxWsEvents>((event, error) => this.#fanOut.listenerFailed(event, error, subId));
   }
 
   // ---------------------------------------------------------------- events
 
   /**
-   * Listen to one or several events with one listener (`ws.on('open', 'reconnection', fn)`).
-   * Returns a function that removes the listener from every event.
+   * Listen to one or several events with one listener (`ws.on('t_ticker_update', 'f_ticker_update',
+   * (sub, ticker) => ...)`, like the Python client). The listener's arguments are typed as what
+   * those events deliver; an unknown name or a missing listener throws `BfxArgumentError`. A
+   * listener that throws or rejects is reported on `error`. Returns a function that removes it.
    */
-  on<K extends BfxWsEventName>(event: K, listener: BfxWsEvents[K]): () => void;
-  on<K extends BfxWsEventName>(...args: [...events: K[], listener: BfxWsEvents[K]]): () => void;
-  on(...args: unknown[]): () => void {
-    const listener = args[args.length - 1] as BfxWsEvents['error'];
-    const offs = (args.slice(0, -1) as 'error'[]).map((event) => this.#hub.on(event, listener));
+  on<const E extends readonly BfxWsEventName[]>(...args: [...events: E, listener: ListenerOf<E[number]>]): () => void {
+    const { events, listener } = checkListen(args);
+    const offs = events.map((event) => this.#hub.on(event as 'error', listener as BfxWsEvents['error']));
     return () => {
       for (const off of offs) off();
     };
   }
 
-  /** Listen once. */
-  once<K extends BfxWsEventName>(event: K, listener: BfxWsEvents[K]): () => void {
-    return this.#hub.once(event, listener);
+  /** Listen once (to the first of the events named). */
+  once<K extends BfxWsEventName>(event: K, listener: ListenerOf<K>): () => void {
+    checkListen([event, listener]);
+    return this.#hub.once(event, listener as BfxWsEvents[K]);
   }
 
   /** Remove a listener. */
-  off<K extends BfxWsEventName>(event: K, listener: BfxWsEvents[K]): void {
-    this.#hub.off(event, listener);
+  off<K extends BfxWsEventName>(event: K, listener: ListenerOf<K>): void {
+    this.#hub.off(event, listener as BfxWsEvents[K]);
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -277,15 +279,15 @@ export class WsClient {
    * (`ERR_BFX_DUPLICATE_SUB_ID`, server refusals), `CapacityError`, `BfxAbortError`,
    * `BfxTimeoutError` or `NotConnectedError`.
    */
-  subscribe<C extends Channel>(channel: C, params: ChannelParams[C], options: SubscribeOptions = {}): SubscriptionHandle {
-    return openSubscription(this.#subscribing, channel, params, options);
+  subscribe<C extends Channel>(channel: C, params: ChannelParams[C], options: SubscribeOptions = {}): SubscriptionHandle<C> {
+    return openSubscription(this.#subscribing, channel, params, options) as SubscriptionHandle<C>;
   }
 
   #subscribeDeps(): SubscribeDeps {
       return {
       registry: this.#registry,
       closing: () => this.#closing,
-      newHandle: (subId) => new SubscriptionHandle(subId, this.#handleOwner, this.#newHub(), this.#options.iteratorBuffer ?? DEFAULT_ITERATOR_BUFFER),
+      newHandle: (subId) => new SubscriptionHandle(subId, this.#handleOwner, this.#newHub(subId), this.#options.iteratorBuffer ?? DEFAULT_ITERATOR_BUFFER),
       sink: (sub, handle, manageBook) =>
         createChannelSink(sub, this.#fanOut.emitterFor(handle), this.#fanOut.events, {
           // Checksum verification needs the book; without one the `checksum` event still fires.

@@ -114,3 +114,17 @@ export type PublicChannelEventName = keyof PublicChannelEvents;
 
 /** What a sink emits through: one typed event to the handle's and the global listeners. */
 export type SinkEmitter = <K extends BfxWsEventName>(event: K, ...args: Parameters<BfxWsEvents[K]>) => void;
+
+/**
+ * The listener of one or several events: its arguments are what any of them can deliver (for
+ * `'t_ticker_update' | 'f_ticker_update'`: the subscription and a trading or funding ticker). It may
+ * be `async`: a rejection is reported on `error`.
+ */
+export type ListenerOf<K extends BfxWsEventName> = (first: ArgOf<K, 0>, second: ArgOf<K, 1>, third: ArgOf<K, 2>) => unknown;
+
+/** Argument `I` of event `K`'s listener (a union over the events of `K`; `undefined` where an event has fewer). */
+export type ArgOf<K extends BfxWsEventName, I extends number> = K extends unknown
+  ? Parameters<BfxWsEvents[K]> extends { [i in I]: infer X }
+    ? X
+    : undefined
+  : never;

@@ -11,6 +11,7 @@ import type { DataPlaneEvents } from './contracts.js';
 import type { BfxWsEventName, BfxWsEvents, SinkEmitter } from './events.js';
 import type { HandleMessage, SubscriptionHandle } from './handle.js';
 import type { EventHub } from './hub.js';
+import type { BfxLogger } from '../logging/logger.js';
 
 /** The fan-out of one client. */
 export interface FanOut {
@@ -20,8 +21,8 @@ export interface FanOut {
   emitterFor(handle: SubscriptionHandle): SinkEmitter;
   /** Rare data-plane events of every sink. */
   readonly events: DataPlaneEvents;
-  /** A listener threw: report it on `error` (never from an `error` listener, to avoid a loop). */
-  listenerFailed(event: string, error: unknown): void;
+  /** A listener threw or rejected: report it on `error` (an `error` listener's failure is logged, to avoid a loop). */
+  listenerFailed(event: string, error: unknown, subId?: string): void;
 }
 
 /**
@@ -30,7 +31,12 @@ export interface FanOut {
  * @param problem where data-plane problems go (the `error` event)
  * @param resync ask the machines for a fresh snapshot of a subscription
  */
-export function createFanOut(hub: EventHub<BfxWsEvents>, problem: (error: BfxError) => void, resync: (subId: string) => void): FanOut {
+export function createFanOut(
+  hub: EventHub<BfxWsEvents>,
+  problem: (error: BfxError) => void,
+  resync: (subId: string) => void,
+  log: BfxLogger,
+): FanOut {
   return {
     global: (event, ...args) => hub.emit(event, ...args),
     emitterFor(handle) {
@@ -49,9 +55,12 @@ export function createFanOut(hub: EventHub<BfxWsEvents>, problem: (error: BfxErr
       sequenceGap: () => undefined,
       problem,
     },
-    listenerFailed(event, error) {
-      if (event === 'error') return;
-      hub.emit('error', new ListenerError(event, error));
+    listenerFailed(event, error, subId) {
+      if (event === 'error') {
+        log.error({ subId, err: error instanceof Error ? error.message : String(error) }, 'an "error" listener failed');
+        return;
+      }
+      hub.emit('error', new ListenerError(event, error, subId));
     },
   };
 }

@@ -8,9 +8,10 @@
  */
 import type { ManagedBook } from '../book/index.js';
 import { SubscriptionError, type BfxError } from '../errors.js';
-import type { Subscription } from './contracts.js';
+import type { Channel, Subscription } from './contracts.js';
 import type { BookEntry } from './dataplane/sinks.js';
-import type { BfxWsEvents, PublicChannelEventName, PublicChannelEvents } from './events.js';
+import type { BfxWsEvents, ListenerOf, PublicChannelEventName, PublicChannelEvents } from './events.js';
+import { checkListen, type CHANNEL_EVENTS, type HANDLE_LIFECYCLE_EVENTS } from './event-names.js';
 import { EventHub } from './hub.js';
 import { DEFAULT_ITERATOR_BUFFER } from '../defaults.js';
 
@@ -95,18 +96,53 @@ class PushIterator implements AsyncIterableIterator<HandleMessage> {
 }
 
 /**
+ * What `await handle` gives: the subscription's fields (`subId`, `channel`, `symbol`, ...) and the
+ * handle's methods (`on`, `once`, `off`, `unsubscribe`, `book`, `state`), so the awaited value is
+ * as useful as the handle itself (a plain object, not a thenable).
+ */
+export type SubscribedHandle<C extends Channel = Channel> = Subscription &
+  Pick<SubscriptionHandle<C>, 'on' | 'once' | 'off' | 'unsubscribe' | 'book' | 'state' | 'subscription'> & {
+    /** The handle itself. */
+    readonly handle: SubscriptionHandle<C>;
+  };
+
+/** The events a handle of channel `C` can hear: its channel's data events and its lifecycle. */
+export type HandleEventOf<C extends Channel> = (typeof CHANNEL_EVENTS)[C][number] | (typeof HANDLE_LIFECYCLE_EVENTS)[number];
+
+/** The awaited value: the subscription's fields plus the handle's methods, bound to it. */
+function viewOf<C extends Channel>(handle: SubscriptionHandle<C>, sub: Subscription): SubscribedHandle<C> {
+  return Object.freeze({
+    ...sub,
+    handle,
+    on: handle.on.bind(handle),
+    once: handle.once.bind(handle),
+    off: handle.off.bind(handle),
+    unsubscribe: handle.unsubscribe.bind(handle),
+    get book() {
+      return handle.book;
+    },
+    get state() {
+      return handle.state;
+    },
+    get subscription() {
+      return handle.subscription;
+    },
+  }) as SubscribedHandle<C>;
+}
+
+/**
  * A subscription handle. `await handle` (or `await handle.ready`) resolves with the subscription
  * once subscribed, and rejects with `SubscriptionError`, `CapacityError`, `BfxArgumentError`,
  * `BfxAbortError`, `BfxTimeoutError` or `NotConnectedError`.
  */
-export class SubscriptionHandle implements PromiseLike<Subscription> {
+export class SubscriptionHandle<C extends Channel = Channel> implements PromiseLike<SubscribedHandle<C>> {
   /** The subscription id (yours or a generated one). */
   readonly subId: string;
   /** Resolves once the server acknowledged the subscription (the first time). */
-  readonly ready: Promise<Subscription>;
+  readonly ready: Promise<SubscribedHandle<C>>;
   /** @internal listeners of this subscription */
   readonly hub: EventHub<BfxWsEvents>;
-  #resolve: (sub: Subscription) => void = noop;
+  #resolve: (sub: SubscribedHandle<C>) => void = noop;
   #reject: (error: BfxError) => void = noop;
   /** Set once the subscription ended (its actor is gone); live phases come from the actor. */
   #ended: 'unsubscribed' | 'failed' | null = null;
@@ -122,7 +158,7 @@ export class SubscriptionHandle implements PromiseLike<Subscription> {
     this.#owner = owner;
     this.hub = hub;
     this.#iteratorBuffer = iteratorBuffer;
-    this.ready = new Promise<Subscription>((resolve, reject) => {
+    this.ready = new Promise<SubscribedHandle<C>>((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;
     });
@@ -150,26 +186,35 @@ export class SubscriptionHandle implements PromiseLike<Subscription> {
     return this.#iterators.size > 0;
   }
 
-  then<R1 = Subscription, R2 = never>(
-    onfulfilled?: ((value: Subscription) => R1 | PromiseLike<R1>) | null,
+  then<R1 = SubscribedHandle<C>, R2 = never>(
+    onfulfilled?: ((value: SubscribedHandle<C>) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
     return this.ready.then(onfulfilled, onrejected);
   }
 
-  /** Listen to one of this subscription's events; returns a function that removes the listener. */
-  on<K extends HandleEventName>(event: K, listener: BfxWsEvents[K]): () => void {
-    return this.hub.on(event, listener);
+  /**
+   * Listen to one or several of this subscription's events (only its channel's: a ticker handle
+   * has no `t_book_update`); an unknown name or a missing listener throws `BfxArgumentError`.
+   * Returns a function that removes the listener.
+   */
+  on<const E extends readonly HandleEventOf<C>[]>(...args: [...events: E, listener: ListenerOf<E[number]>]): () => void {
+    const { events, listener } = checkListen(args, this.#subscription?.channel);
+    const offs = events.map((event) => this.hub.on(event as 'error', listener as BfxWsEvents['error']));
+    return () => {
+      for (const off of offs) off();
+    };
   }
 
   /** Like {@link on}, once. */
-  once<K extends HandleEventName>(event: K, listener: BfxWsEvents[K]): () => void {
-    return this.hub.once(event, listener);
+  once<K extends HandleEventOf<C>>(event: K, listener: ListenerOf<K>): () => void {
+    checkListen([event, listener], this.#subscription?.channel);
+    return this.hub.once(event, listener as BfxWsEvents[K]);
   }
 
   /** Remove a listener. */
-  off<K extends HandleEventName>(event: K, listener: BfxWsEvents[K]): void {
-    this.hub.off(event, listener);
+  off<K extends HandleEventOf<C>>(event: K, listener: ListenerOf<K>): void {
+    this.hub.off(event, listener as BfxWsEvents[K]);
   }
 
   /** Unsubscribe (resolves once the server confirmed, or at once when not subscribed). */
@@ -198,8 +243,9 @@ export class SubscriptionHandle implements PromiseLike<Subscription> {
 
   /** @internal the server acknowledged it: resolves `ready` (once). */
   acknowledged(sub: Subscription): void {
-    this.#resolve(sub);
+    this.#resolve(viewOf(this, sub));
   }
+
 
   /** @internal ends the handle: rejects `ready` if still pending, ends iterators. */
   end(state: 'unsubscribed' | 'failed', error?: BfxError): void {

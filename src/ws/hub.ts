@@ -10,11 +10,11 @@
  */
 
 /** A map of event name → listener signature. */
-export type EventMap<E> = { [K in keyof E]: (...args: never[]) => void };
+export type EventMap<E> = { [K in keyof E]: (...args: never[]) => unknown };
 
 /** One registered listener; `once` entries remove themselves before they run. */
 interface Entry {
-  readonly fn: (...args: unknown[]) => void;
+  readonly fn: (...args: unknown[]) => unknown;
   readonly once: boolean;
 }
 
@@ -75,8 +75,8 @@ export class EventHub<E extends EventMap<E>> {
   }
 
   /**
-   * Call every listener of `event` in registration order. A listener that throws is reported to
-   * `onListenerError`; later listeners still run. Never throws.
+   * Call every listener of `event` in registration order. A listener that throws, or returns a
+   * promise that rejects, is reported to `onListenerError`; later listeners still run. Never throws.
    */
   emit<K extends keyof E>(event: K, ...args: Parameters<E[K]>): void;
   // Fixed leading parameters keep the common (≤ 3 argument) case a direct call with the exact
@@ -89,25 +89,31 @@ export class EventHub<E extends EventMap<E>> {
       const entry = list[i];
       if (entry.once) this.#removeEntry(event, entry);
       const fn = entry.fn;
+      let result: unknown;
       try {
         switch (argc) {
           case 0:
-            fn();
+            result = fn();
             break;
           case 1:
-            fn(a);
+            result = fn(a);
             break;
           case 2:
-            fn(a, b);
+            result = fn(a, b);
             break;
           case 3:
-            fn(a, b, c);
+            result = fn(a, b, c);
             break;
           default:
-            fn(a, b, c, ...more);
+            result = fn(a, b, c, ...more);
         }
       } catch (error) {
         this.#report(String(event), error);
+        continue;
+      }
+      // An `async` listener that rejects is reported like one that throws (never an unhandled rejection).
+      if (result !== undefined && typeof (result as PromiseLike<unknown>).then === 'function') {
+        (result as PromiseLike<unknown>).then(undefined, (error: unknown) => this.#report(String(event), error));
       }
     }
   }
