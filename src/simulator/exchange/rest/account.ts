@@ -89,7 +89,8 @@ export function accountRoutes(market: MarketEngine): SimRoute[] {
     }),
     authRoute('auth/w/alert/{key}/del', 'account', 'write', (acc, req) => deleteAlert(acc, req.params.key ?? '')),
     authRoute('auth/w/alert/del', 'account', 'write', (acc, req) => {
-      const key = optString(req, 'key') ?? alertKey(reqString(req, 'type'), reqString(req, 'symbol'), reqNumber(req, 'price'));
+      // The official clients send `{symbol, price}` without `type`: price alerts are the only kind.
+      const key = optString(req, 'key') ?? alertKey(optString(req, 'type') ?? 'price', reqString(req, 'symbol'), reqNumber(req, 'price'));
       return deleteAlert(acc, key);
     }),
     authRoute('auth/r/settings', 'settings', 'read', readSettings),
