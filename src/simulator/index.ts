@@ -16,6 +16,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MarketEngine, SimAccountConfig, SimExchange } from './contracts.js';
 import { createSimExchange } from './exchange/exchange.js';
+import type { SimFeeSchedule } from './exchange/fees.js';
 import { createSimFaults, type SimFaults } from './faults.js';
 import { createRestHandler } from './http/handler.js';
 import { authRoutes } from './http/routes-auth.js';
@@ -25,7 +26,8 @@ import { createMarketEngine, type MarketOptions } from './market/engine.js';
 import { createWsFace } from './ws/face.js';
 import { resolveWsOptions, type SimWsOptions } from './ws/options.js';
 
-export type { MarketEngine, SimAccountConfig, SimExchange } from './contracts.js';
+export type { MarketEngine, MarketEvent, MarketScenario, SimAccountConfig, SimBookOrder, SimExchange } from './contracts.js';
+export { DEFAULT_FEES, type SimFeeSchedule } from './exchange/fees.js';
 export type { MarketOptions } from './market/engine.js';
 export type { RestFaults } from './http/faults.js';
 export type { DropOptions, MalformedKind, SimConnectionInfo, SimFaults, SimInfoCode, SocketTarget } from './faults.js';
@@ -49,6 +51,10 @@ export interface BfxSimulatorOptions {
   readonly ws?: SimWsOptions;
   /** REST face options: requests per minute per route per IP (default 90), or false. */
   readonly rest?: { readonly rateLimit?: { readonly perMinute: number } | false };
+  /** Fee schedule of the paper-trading exchange (defaults: {@link DEFAULT_FEES}: maker 0.1 %, taker 0.2 %, derivatives -0.02 % / 0.065 %). */
+  readonly fees?: Partial<SimFeeSchedule>;
+  /** Interest on matched funding is paid every this many ms (default one day). */
+  readonly fundingPayoutMs?: number;
 }
 
 /** A running simulator. */
@@ -80,7 +86,7 @@ export async function createBfxSimulator(options: BfxSimulatorOptions = {}): Pro
   const host = options.host ?? '127.0.0.1';
   const { updatesPerSecond, ...marketOptions } = options.market ?? {};
   const market = createMarketEngine({ seed: options.seed, ...marketOptions });
-  const exchange = createSimExchange({ accounts: options.accounts ?? [], market });
+  const exchange = createSimExchange({ accounts: options.accounts ?? [], market, fees: options.fees, fundingPayoutMs: options.fundingPayoutMs });
   const rest = createRestHandler({
     routes: [...publicRoutes(market), ...authRoutes(exchange, market), ...merchantRoutes(exchange)],
     exchange,
