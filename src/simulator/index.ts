@@ -32,7 +32,8 @@ export type { MarketOptions } from './market/engine.js';
 export type { RestFaults } from './http/faults.js';
 export type { DropOptions, MalformedKind, SimConnectionInfo, SimFaults, SimInfoCode, SocketTarget } from './faults.js';
 export { applyFaultCommand, FAULT_COMMANDS_HELP } from './faults.js';
-export type { SimWsOptions } from './ws/options.js';
+export type { ConnectionLimit, SimWsOptions } from './ws/options.js';
+export { BITFINEX_CONNECTION_LIMITS } from './ws/connection-limits.js';
 export { WS_FLAGS } from './ws/flags.js';
 
 /** Options of {@link createBfxSimulator}. */
@@ -61,8 +62,10 @@ export interface BfxSimulatorOptions {
 export interface BfxSimulator {
   /** `http://HOST:PORT/v2` */
   readonly restUrl: string;
-  /** `ws://HOST:PORT/ws/2` */
+  /** `ws://HOST:PORT/ws/2` (the public URL, like `api-pub.bitfinex.com`; auth works on it too). */
   readonly wsUrl: string;
+  /** `ws://HOST:PORT/ws/2/auth`: the same service under the authenticated URL's connection limit. */
+  readonly authWsUrl: string;
   readonly port: number;
   readonly faults: SimFaults;
   readonly market: MarketEngine;
@@ -108,6 +111,7 @@ export async function createBfxSimulator(options: BfxSimulatorOptions = {}): Pro
   return {
     restUrl: `http://${hostPart}:${port}/v2`,
     wsUrl: `ws://${hostPart}:${port}/ws/2`,
+    authWsUrl: `ws://${hostPart}:${port}/ws/2/auth`,
     port,
     faults: createSimFaults(ws, rest.faults),
     market,

@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { MarketEngine, SimExchange } from '../contracts.js';
-import { RateLimiter } from '../http/rate-limit.js';
+import { ConnectionLimiter } from './connection-limits.js';
 import { createFanout } from './channels.js';
 import { handleMessage } from './dispatch.js';
 import { startDriver } from './driver.js';
@@ -46,7 +46,7 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
   const open = new Set<Session>();
   const bySymbol = new Map<string, Set<Sub>>();
   const liquidations = new Set<Sub>();
-  const limiter = options.connectionsPerMinute === false ? undefined : new RateLimiter(options.connectionsPerMinute, Date.now);
+  const limiter = new ConnectionLimiter(options.connectionLimits);
   const faults: WsFaultState = { delayMs: 0, refuseUntil: 0, refuseStatus: 503, rejectAuth: { count: 0, code: 10100 }, maintenance: false };
   let accepted = 0;
 
@@ -99,11 +99,12 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
     faults,
     sessions: () => [...open],
     handleUpgrade(req, socket, head) {
-      const path = new URL(req.url ?? '/', 'http://sim.local').pathname;
-      if (path !== '/ws/2' && path !== '/ws/2/') return refuse(socket, 404);
+      const path = new URL(req.url ?? '/', 'http://sim.local').pathname.replace(/\/$/, '');
+      const kind = path === '/ws/2' ? 'public' : path === '/ws/2/auth' ? 'auth' : undefined;
+      if (kind === undefined) return refuse(socket, 404);
       if (faults.refuseUntil > Date.now()) return refuse(socket, faults.refuseStatus);
       const ip = req.socket.remoteAddress ?? 'unknown';
-      if (limiter && !limiter.allow(ip)) return refuse(socket, 429);
+      if (!limiter.allow(kind, ip)) return refuse(socket, 429);
       wss.handleUpgrade(req, socket, head, (ws) => accept(ws, ip));
     },
     broadcast(event) {
