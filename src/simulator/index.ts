@@ -23,6 +23,8 @@ import { authRoutes } from './http/routes-auth.js';
 import { merchantRoutes } from './http/routes-merchant.js';
 import { publicRoutes } from './http/routes-public.js';
 import { createMarketEngine, type MarketOptions } from './market/engine.js';
+import { readRecording } from './replay/recording.js';
+import { createReplayer } from './replay/replayer.js';
 import { createWsFace } from './ws/face.js';
 import { resolveWsOptions, type SimWsOptions } from './ws/options.js';
 
@@ -32,6 +34,9 @@ export type { MarketOptions } from './market/engine.js';
 export type { RestFaults } from './http/faults.js';
 export type { DropOptions, MalformedKind, SimConnectionInfo, SimFaults, SimInfoCode, SocketTarget } from './faults.js';
 export { applyFaultCommand, FAULT_COMMANDS_HELP } from './faults.js';
+export { createFileRecordSink, type FileRecordSink, type FileRecordSinkOptions } from './record/file-sink.js';
+export { recordingSocketFactory, recordedSubscriptionKey, type RecordSink, type RecordingOptions } from '../record/recorder.js';
+export { parseRecording, readRecording, type RecordedFrame, type RecordedSub, type Recording } from './replay/recording.js';
 export type { ConnectionLimit, SimWsOptions } from './ws/options.js';
 export { BITFINEX_CONNECTION_LIMITS } from './ws/connection-limits.js';
 export { WS_FLAGS } from './ws/flags.js';
@@ -56,6 +61,14 @@ export interface BfxSimulatorOptions {
   readonly fees?: Partial<SimFeeSchedule>;
   /** Interest on matched funding is paid every this many ms (default one day). */
   readonly fundingPayoutMs?: number;
+  /**
+   * Serve a recorded session (a file written through `recordingSocketFactory`, plain or gzip):
+   * each public subscription whose channel was recorded gets the recorded frames under its own
+   * chanId and sequence numbers; other subscriptions get the live simulated market.
+   */
+  readonly replay?: string;
+  /** Replay speed (default 1 = as recorded; 10 = ten times faster). */
+  readonly speed?: number;
 }
 
 /** A running simulator. */
@@ -70,6 +83,8 @@ export interface BfxSimulator {
   readonly faults: SimFaults;
   readonly market: MarketEngine;
   readonly exchange: SimExchange;
+  /** Recorded subscription keys served by replay (empty without `replay`). */
+  readonly replayKeys: readonly string[];
   /** Closes every socket, timer and the server. */
   close(): Promise<void>;
 }
@@ -95,7 +110,8 @@ export async function createBfxSimulator(options: BfxSimulatorOptions = {}): Pro
     exchange,
     rateLimit: options.rest?.rateLimit,
   });
-  const ws = createWsFace(market, exchange, resolveWsOptions(options.ws, updatesPerSecond));
+  const replayer = options.replay === undefined ? undefined : createReplayer(readRecording(options.replay), { speed: options.speed });
+  const ws = createWsFace(market, exchange, resolveWsOptions(options.ws, updatesPerSecond), replayer);
   const server = createServer((req, res) => rest.handle(req, res));
   server.on('upgrade', (req, socket, head) => ws.handleUpgrade(req, socket, head));
   server.on('clientError', (_err, socket) => socket.destroy());
@@ -116,6 +132,7 @@ export async function createBfxSimulator(options: BfxSimulatorOptions = {}): Pro
     faults: createSimFaults(ws, rest.faults),
     market,
     exchange,
+    replayKeys: replayer?.keys() ?? [],
     close() {
       closing ??= (async () => {
         await ws.close();

@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { MarketEngine, SimExchange } from '../contracts.js';
+import type { Replayer } from '../replay/replayer.js';
 import { ConnectionLimiter } from './connection-limits.js';
 import { createFanout } from './channels.js';
 import { handleMessage } from './dispatch.js';
@@ -41,7 +42,7 @@ function refuse(socket: Duplex, status: number): void {
 }
 
 /** Creates the WebSocket face. */
-export function createWsFace(market: MarketEngine, exchange: SimExchange, options: ResolvedWsOptions): WsFace {
+export function createWsFace(market: MarketEngine, exchange: SimExchange, options: ResolvedWsOptions, replay?: Replayer): WsFace {
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 1 << 20 });
   const open = new Set<Session>();
   const bySymbol = new Map<string, Set<Sub>>();
@@ -57,6 +58,10 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
     faults,
     serverId: randomUUID(),
     addSub(sub) {
+      if (replay?.attach(sub) === true) {
+        sub.replayed = true;
+        return;
+      }
       if (sub.spec.symbol === undefined) {
         liquidations.add(sub);
         return;
@@ -66,6 +71,10 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
       set.add(sub);
     },
     removeSub(sub) {
+      if (sub.replayed === true) {
+        replay?.detach(sub);
+        return;
+      }
       if (sub.spec.symbol === undefined) {
         liquidations.delete(sub);
         return;
@@ -112,6 +121,7 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
     },
     async close() {
       driver.stop();
+      replay?.close();
       stopListening();
       for (const s of open) {
         s.dispose();
