@@ -63,7 +63,17 @@ export function recordingSocketFactory(inner: SocketFactory, sink: RecordSink, o
   return (url, handlers) => {
     const conn = ++connections;
     const subs = new Map<number, string>();
-    const head = (): string => `{"t":${clock()},"c":${conn}`;
+    // The line head changes once a millisecond at most: build it then, not per frame.
+    let lastT = Number.NaN;
+    let lastHead = '';
+    const head = (): string => {
+      const t = clock();
+      if (t !== lastT) {
+        lastT = t;
+        lastHead = `{"t":${t},"c":${conn}`;
+      }
+      return lastHead;
+    };
     const event = (data: string): void => {
       let msg: unknown;
       try {

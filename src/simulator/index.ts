@@ -71,6 +71,13 @@ export interface BfxSimulatorOptions {
   readonly speed?: number;
 }
 
+/** Counters of a running simulator ({@link BfxSimulator.stats}). */
+export interface SimStats {
+  readonly connections: number;
+  readonly subscriptions: number;
+  readonly framesSent: number;
+}
+
 /** A running simulator. */
 export interface BfxSimulator {
   /** `http://HOST:PORT/v2` */
@@ -83,6 +90,8 @@ export interface BfxSimulator {
   readonly faults: SimFaults;
   readonly market: MarketEngine;
   readonly exchange: SimExchange;
+  /** Live counters: open sockets, public subscriptions, frames sent since start. */
+  stats(): SimStats;
   /** Recorded subscription keys served by replay (empty without `replay`). */
   readonly replayKeys: readonly string[];
   /** Closes every socket, timer and the server. */
@@ -133,6 +142,10 @@ export async function createBfxSimulator(options: BfxSimulatorOptions = {}): Pro
     market,
     exchange,
     replayKeys: replayer?.keys() ?? [],
+    stats: () => {
+      const sessions = ws.sessions();
+      return { connections: sessions.length, subscriptions: sessions.reduce((n, s) => n + s.subscriptionCount, 0), framesSent: ws.framesSent() };
+    },
     close() {
       closing ??= (async () => {
         await ws.close();

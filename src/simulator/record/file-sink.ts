@@ -36,8 +36,7 @@ export function createFileRecordSink(path: string, options: FileRecordSinkOption
   const out = gzip ?? file;
   const limit = options.bufferChars ?? 65_536;
   const flushMs = options.flushMs ?? 200;
-  let buffer: string[] = [];
-  let size = 0;
+  let buffer = '';
   let lines = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed: Promise<void> | undefined;
@@ -46,9 +45,8 @@ export function createFileRecordSink(path: string, options: FileRecordSinkOption
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (buffer.length === 0) return;
-    out.write(buffer.join(''));
-    buffer = [];
-    size = 0;
+    out.write(buffer);
+    buffer = '';
   };
   return {
     get lines() {
@@ -56,10 +54,9 @@ export function createFileRecordSink(path: string, options: FileRecordSinkOption
     },
     write(line) {
       if (closed) return;
-      buffer.push(line);
-      size += line.length;
+      buffer += line;
       lines++;
-      if (size >= limit) flush();
+      if (buffer.length >= limit) flush();
       else if (timer === undefined) {
         timer = setTimeout(flush, flushMs);
         timer.unref?.();

@@ -27,6 +27,8 @@ export interface WsFace {
   sessions(): readonly Session[];
   /** Shared fault state. */
   readonly faults: WsFaultState;
+  /** Frames sent on every socket since start. */
+  framesSent(): number;
   /** Sends an event to every open socket. */
   broadcast(event: Readonly<Record<string, unknown>>): void;
   /** Closes every socket and timer. */
@@ -57,6 +59,7 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
     options,
     faults,
     serverId: randomUUID(),
+    stats: { framesSent: 0 },
     addSub(sub) {
       if (replay?.attach(sub) === true) {
         sub.replayed = true;
@@ -107,6 +110,7 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
   return {
     faults,
     sessions: () => [...open],
+    framesSent: () => ctx.stats.framesSent,
     handleUpgrade(req, socket, head) {
       const path = new URL(req.url ?? '/', 'http://sim.local').pathname.replace(/\/$/, '');
       const kind = path === '/ws/2' ? 'public' : path === '/ws/2/auth' ? 'auth' : undefined;

@@ -67,6 +67,8 @@ export interface WsContext {
   readonly options: ResolvedWsOptions;
   readonly faults: WsFaultState;
   readonly serverId: string;
+  /** Counters shared by every socket: frames sent since start. */
+  readonly stats: { framesSent: number };
   addSub(sub: Sub): void;
   removeSub(sub: Sub): void;
 }
