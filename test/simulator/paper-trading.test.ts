@@ -222,3 +222,21 @@ describe('paper trading: order types', () => {
     }
   });
 });
+
+describe('paper trading: updates', () => {
+  it('ou moves a resting order on the public book, and a crossing price takes at once', async () => {
+    const { market, alice } = world();
+    const bid = market.bestBid(S)!;
+    const n = alice.input('on', { type: 'EXCHANGE LIMIT', symbol: S, amount: '0.01', price: String(bid - 50) }, 'ws');
+    const id = (n[4] as unknown[])[ORDER.ID] as number;
+    alice.input('ou', { id, price: String(bid - 20) }, 'ws');
+    expect(market.bookSnapshot(S, 'R0', 1000)).toContainEqual([id, bid - 20, 0.01]);
+    expect(market.bookSnapshot(S, 'R0', 1000).some((r) => r[0] === id && r[1] === bid - 50)).toBe(false);
+    const sub = collect(alice);
+    alice.input('ou', { id, price: String(market.bestAsk(S)! + 100) }, 'ws');
+    await flush();
+    expect(exchangeAccount(alice)!.state.orders.has(id)).toBe(false);
+    expect(sub.of('tu').every((t) => t[TRADE.MAKER] === -1)).toBe(true);
+    expect(sub.of('oc').at(-1)![ORDER.STATUS]).toMatch(/^EXECUTED @ /);
+  });
+});

@@ -159,9 +159,15 @@ export function updateOrder(ctx: AccountCtx, payload: unknown): unknown[] {
   ctx.emit(['ou', orderArray(o)]);
   const w = reservingWallet(ctx, o);
   if (w) ctx.emit(walletUpdate(ctx, w));
+  const data = orderArray(o);
+  if (baseKind(o.type) === 'LIMIT') {
+    // Re-price on the public book; a price that now crosses takes what it crosses first.
+    ctx.market.cancel(o.symbol, o.id);
+    executeOrder(ctx, o, true);
+  }
   const base = splitPair(o.symbol)?.base ?? o.symbol;
   const text = `Submitting update to ${o.type.toLowerCase()} ${side(o.amount)} order for ${fmt(Math.abs(o.amount))} ${base}.`;
-  return notificationArray(ctx.now(), 'ou-req', orderArray(o), 'SUCCESS', text);
+  return notificationArray(ctx.now(), 'ou-req', data, 'SUCCESS', text);
 }
 
 /** The active orders an `oc_multi` payload selects (`all`, `id[]`, `gid[]`, `cid[[cid,date]]`). */
