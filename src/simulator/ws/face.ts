@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { MarketEngine, SimExchange } from '../contracts.js';
+import { exchangeAccount } from '../exchange/account.js';
 import type { Replayer } from '../replay/replayer.js';
 import { ConnectionLimiter } from './connection-limits.js';
 import { createFanout } from './channels.js';
@@ -91,7 +92,19 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
   const stopListening = market.on(
     createFanout(market, { bySymbol: (s) => [...(bySymbol.get(s) ?? [])], liquidations: () => [...liquidations] }),
   );
-  const driver = startDriver(market, options.updatesPerSecond, () => bySymbol.keys(), () => liquidations.size > 0);
+  // Symbols with a subscriber, plus those where an account has a resting order or offer (so a
+  // paper-trading bot's orders keep filling without a public subscription).
+  const driven = (): Iterable<string> => {
+    const set = new Set(bySymbol.keys());
+    for (const acc of exchange.accounts()) {
+      const state = exchangeAccount(acc)?.state;
+      if (state === undefined) continue;
+      for (const o of state.orders.values()) set.add(o.symbol);
+      for (const f of state.offers.values()) set.add(f.symbol);
+    }
+    return set;
+  };
+  const driver = startDriver(market, options.updatesPerSecond, driven, () => liquidations.size > 0);
 
   const accept = (ws: WebSocket, ip: string): void => {
     const session = new Session(ws, ctx, accepted++, ip);
