@@ -12,6 +12,7 @@ import { recordingSocketFactory } from '../../src/record/recorder.js';
 import { createBfxSimulator, createFileRecordSink, readRecording } from '../../src/simulator/index.js';
 import { createBfxSystem, type BfxSystem } from '../../src/system.js';
 import { DATA_EVENTS } from '../../src/ws/client-support.js';
+import { isChan, TestClient } from './ws-client.js';
 import type { Subscription } from '../../src/ws/contracts.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bfx-record-'));
@@ -102,6 +103,31 @@ describe('record and replay', () => {
       return out;
     };
     expect(bySub(await replay(file, 8, recorded.length, 5))).toEqual(bySub(recorded));
+  });
+
+  it('a raw socket gets its own chanId and SEQ_ALL numbers from 1, and no cs frames unless it asked for them', async () => {
+    const file = join(dir, 'session.jsonl');
+    const sim = await createBfxSimulator({ replay: file, speed: 50, market: { updatesPerSecond: 0 } });
+    const plain = await TestClient.connect(sim.wsUrl);
+    const seq = await TestClient.connect(sim.wsUrl);
+    try {
+      expect(sim.replayKeys).toContain('book:tBTCUSD:P0:F0:25');
+      seq.send({ event: 'conf', flags: 65536 });
+      await seq.event('conf');
+      const a = (await plain.subscribe({ channel: 'book', symbol: 'tBTCUSD', prec: 'P0', len: '25' })).ack.chanId as number;
+      const b = (await seq.subscribe({ channel: 'book', symbol: 'tBTCUSD', prec: 'P0', len: '25' })).ack.chanId as number;
+      await sleep(800);
+      const mine = plain.frames.filter((f) => isChan(f, a)) as unknown[][];
+      const seqd = seq.frames.filter((f) => isChan(f, b)) as unknown[][];
+      expect(mine.length).toBeGreaterThan(10);
+      expect(mine.some((f) => f[1] === 'cs')).toBe(false);
+      expect(seqd).toHaveLength(mine.length);
+      seqd.forEach((f, i) => expect(f.at(-1)).toBe(i + 1));
+    } finally {
+      await plain.close();
+      await seq.close();
+      await sim.close();
+    }
   });
 
   it('gzip: a .gz recording replays the same', async () => {

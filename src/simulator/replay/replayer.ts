@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { hasFlag, WS_FLAGS } from '../ws/flags.js';
 import type { Sub } from '../ws/types.js';
 import type { RecordedFrame, Recording } from './recording.js';
 
@@ -50,6 +51,12 @@ interface Timeline {
   t0: number;
 }
 
+/** Send one recorded frame; checksum frames only to sockets that asked for them (OB_CHECKSUM). */
+function send(sub: Sub, f: RecordedFrame): void {
+  if (f.parts[0] === 'cs' && !hasFlag(sub.session.flags, WS_FLAGS.OB_CHECKSUM)) return;
+  sub.session.sendChannel(sub.chanId, f.parts);
+}
+
 /** Create a replayer over a parsed recording. */
 export function createReplayer(recording: Recording, options: ReplayOptions = {}): Replayer {
   const speed = options.speed !== undefined && options.speed > 0 && Number.isFinite(options.speed) ? options.speed : 1;
@@ -68,7 +75,7 @@ export function createReplayer(recording: Recording, options: ReplayOptions = {}
       while (a.pos < a.frames.length && a.frames[a.pos].t <= logical) due.push({ a, f: a.frames[a.pos++] });
     }
     due.sort((x, y) => x.f.idx - y.f.idx);
-    for (const { a, f } of due) a.sub.session.sendChannel(a.sub.chanId, f.parts);
+    for (const { a, f } of due) send(a.sub, f);
   };
 
   const schedule = (): void => {
@@ -113,7 +120,7 @@ export function createReplayer(recording: Recording, options: ReplayOptions = {}
         // A late subscription: its own frames from its snapshot on, at once, then on the clock.
         const logical = tl.t0 + (Date.now() - tl.startWall) * speed;
         while (active.pos < frames.length && (active.pos === 0 || frames[active.pos].t <= logical)) {
-          sub.session.sendChannel(sub.chanId, frames[active.pos++].parts);
+          send(sub, frames[active.pos++]);
         }
       }
       tl.actives.push(active);
