@@ -41,12 +41,13 @@ const latency = new Latency(sc.updates);
 let snapshots = 0;
 let isReady = false;
 
-// BENCH_RECORD=FILE: the same run with every received frame recorded (recordingSocketFactory + file sink).
+// BENCH_RECORD=FILE: the same run with every received frame recorded (recordingSocketFactory + file sink);
+// BENCH_RECORD=noop builds the lines but drops them (the decorator alone).
 const recordTo = process.env.BENCH_RECORD;
 const recording = recordTo === undefined ? undefined : await (async () => {
   const sim = await import('../../src/simulator/index.ts');
   const { nodeSocketFactory } = await import('../../src/platform/websocket.ts');
-  const sink = sim.createFileRecordSink(recordTo);
+  const sink = recordTo === 'noop' ? { write: (_line: string) => undefined } : sim.createFileRecordSink(recordTo);
   return { sink, socketFactory: sim.recordingSocketFactory(nodeSocketFactory, sink) };
 })();
 if (recording) note = `${note}${note ? '; ' : ''}recording to ${recordTo}`;

@@ -12,7 +12,7 @@ import type { RecordSink } from '../../record/recorder.js';
 export interface FileRecordSinkOptions {
   /** Gzip the file (default: when the path ends in `.gz`). Each session appends one gzip member. */
   readonly gzip?: boolean;
-  /** Flush buffered lines once they reach this many characters (default 64 KiB) or after `flushMs`. */
+  /** Flush buffered lines once they reach this many characters (default 256 Ki) or after `flushMs`. */
   readonly bufferChars?: number;
   /** Longest time a line waits in the buffer (default 200 ms). */
   readonly flushMs?: number;
@@ -34,7 +34,7 @@ export function createFileRecordSink(path: string, options: FileRecordSinkOption
   const gzip: Gzip | undefined = (options.gzip ?? path.endsWith('.gz')) ? createGzip() : undefined;
   if (gzip) gzip.pipe(file);
   const out = gzip ?? file;
-  const limit = options.bufferChars ?? 65_536;
+  const limit = options.bufferChars ?? 262_144;
   const flushMs = options.flushMs ?? 200;
   let buffer = '';
   let lines = 0;
