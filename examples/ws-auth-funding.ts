@@ -19,7 +19,7 @@ try {
   bfx.ws.on('wallet_update', (w) => w.walletType === 'funding' && console.log(`funding ${w.currency}: ${w.balance} (available ${w.availableBalance})`));
   await authenticated;
 
-  const offer = await bfx.ws.inputs.submitFundingOffer({ type: 'LIMIT', symbol: 'fUSD', amount: 500, rate: 0.0002, period: 2 });
+  const offer = await bfx.ws.inputs.submitFundingOffer({ type: 'LIMIT', symbol: 'fUSD', amount: 500, rate: 0.001, period: 2 });
   console.log(`${offer.type} ${offer.status}: ${offer.text}`);
   await bfx.ws.inputs.calc('funding_sym_fUSD');
 

@@ -23,6 +23,7 @@ export * from './ws/index.js';
 export * from './system.js';
 export * from '../machines/index.js';
 export { createBfxSimulator } from './simulator/index.js';
+export { recordingSocketFactory, recordedSubscriptionKey, type RecordSink, type RecordingOptions } from './record/recorder.js';
 export type * from './simulator/index.js';
 export { createLogger, toPinoLevel } from './logging/logger.js';
 export type { BfxLogger, LoggerOptions, LogLevelName } from './logging/logger.js';

@@ -41,12 +41,23 @@ const latency = new Latency(sc.updates);
 let snapshots = 0;
 let isReady = false;
 
+// BENCH_RECORD=FILE: the same run with every received frame recorded (recordingSocketFactory + file sink);
+// BENCH_RECORD=noop builds the lines but drops them (the decorator alone).
+const recordTo = process.env.BENCH_RECORD;
+const recording = recordTo === undefined ? undefined : await (async () => {
+  const sim = await import('../../src/simulator/index.ts');
+  const { nodeSocketFactory } = await import('../../src/platform/websocket.ts');
+  const sink = recordTo === 'noop' ? { write: (_line: string) => undefined } : sim.createFileRecordSink(recordTo);
+  return { sink, socketFactory: sim.recordingSocketFactory(nodeSocketFactory, sink) };
+})();
+if (recording) note = `${note}${note ? '; ' : ''}recording to ${recordTo}`;
 const bfx = createBfxSystem({
   wssHost: config.url,
   ...(config.restUrl ? { restHost: config.restUrl } : {}),
   connections: sc.connections,
   conf: { checksum: sc.checksumFrames, sequence: false },
   logLevel: (process.env.BENCH_LIB_LOG ?? 'error') as 'error',
+  ...(recording ? { socketFactory: recording.socketFactory } : {}),
 });
 
 // (d) timeline for the note: when the sockets opened and when 10 % / 50 % of the acks arrived

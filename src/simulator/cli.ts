@@ -1,67 +1,107 @@
 #!/usr/bin/env node
 /**
  * `bfx-sim` / `npm run sim`: starts the Bitfinex simulator, prints its REST and WebSocket URLs
- * and reads fault commands from stdin (`help` lists them). Exits cleanly on SIGINT/SIGTERM or
- * when stdin ends with `--exit-on-eof`.
- *
- * Flags: `--host`, `--port` (default 0 = any), `--seed`, `--rate` (market events per second per
- * subscribed symbol), `--heartbeat` (ms), `--max-subs`, `--conn-limit` (per minute, 0 = off),
- * `--api-key` / `--api-secret` (adds an account), `--exit-on-eof`.
+ * and reads fault and scenario commands from stdin (`help` lists them). Exits cleanly on
+ * SIGINT/SIGTERM or when stdin ends with `--exit-on-eof`. `--help` lists every flag with its
+ * default (cli-args.ts); a bad value prints one line and exits 1; in a terminal a one-line
+ * status (connections, subscriptions, frames/s) refreshes every second.
  *
  * @module
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
+import { CliError, helpText, parseCli } from './cli-args.js';
+import type { MarketScenario } from './contracts.js';
 import { applyFaultCommand } from './faults.js';
-import { createBfxSimulator, type BfxSimulatorOptions } from './index.js';
+import { createBfxSimulator, type BfxSimulator } from './index.js';
 
-const OPTIONS = {
-  host: { type: 'string' },
-  port: { type: 'string' },
-  seed: { type: 'string' },
-  rate: { type: 'string' },
-  heartbeat: { type: 'string' },
-  'max-subs': { type: 'string' },
-  'conn-limit': { type: 'string' },
-  'api-key': { type: 'string' },
-  'api-secret': { type: 'string' },
-  'exit-on-eof': { type: 'boolean' },
-  help: { type: 'boolean' },
-} as const;
+/** The package version: the nearest package.json above the running script. */
+function version(): string {
+  let dir = dirname(process.argv[1] ?? '.');
+  for (let i = 0; i < 6; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'bfx-actors' && typeof pkg.version === 'string') return pkg.version;
+    } catch {
+      // Not here: look one level up.
+    }
+    dir = dirname(dir);
+  }
+  return 'unknown';
+}
 
-const int = (s: string | undefined): number | undefined => (s === undefined || !Number.isFinite(Number(s)) ? undefined : Number(s));
+const SCENARIO_HELP = 'scenarios: crash|spike SYMBOL PERCENT [STEPS], halt SYMBOL [STEPS], resume SYMBOL, burst SYMBOL [FACTOR] [STEPS], rate FACTOR [PERIODS]';
 
-/** Turns command-line flags into simulator options. */
-function toOptions(v: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values']): BfxSimulatorOptions {
-  const connLimit = int(v['conn-limit']);
-  return {
-    host: v.host,
-    port: int(v.port),
-    seed: int(v.seed),
-    accounts: v['api-key'] && v['api-secret'] ? [{ apiKey: v['api-key'], apiSecret: v['api-secret'] }] : [],
-    market: { updatesPerSecond: int(v.rate) },
-    ws: {
-      heartbeatMs: int(v.heartbeat),
-      maxSubscriptions: int(v['max-subs']),
-      connectionsPerMinute: connLimit === 0 ? false : connLimit,
-    },
+/** A stdin scenario command, or undefined when `line` is not one. */
+function scenarioOf(line: string): MarketScenario | string | undefined {
+  const [cmd, a, b, c] = line.trim().split(/\s+/);
+  const n = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
+  switch (cmd) {
+    case 'crash':
+    case 'spike': {
+      const pct = n(b);
+      if (a === undefined || pct === undefined || !Number.isFinite(pct)) return `error: ${cmd} SYMBOL PERCENT [STEPS]`;
+      return { kind: cmd, symbol: a, change: (cmd === 'crash' ? -Math.abs(pct) : Math.abs(pct)) / 100, steps: n(c) };
+    }
+    case 'halt':
+      return a === undefined ? 'error: halt SYMBOL [STEPS]' : { kind: 'halt', symbol: a, steps: n(b) };
+    case 'resume':
+      return a === undefined ? 'error: resume SYMBOL' : { kind: 'halt', symbol: a, steps: 0 };
+    case 'burst':
+      return a === undefined ? 'error: burst SYMBOL [FACTOR] [STEPS]' : { kind: 'burst', symbol: a, factor: n(b), steps: n(c) };
+    case 'rate':
+      return { kind: 'rate', factor: n(a), periods: n(b) };
+    default:
+      return undefined;
+  }
+}
+
+function command(sim: BfxSimulator, line: string): string {
+  const sc = scenarioOf(line);
+  if (typeof sc === 'string') return sc;
+  if (sc === undefined) {
+    const out = applyFaultCommand(sim.faults, line);
+    return line.trim() === 'help' ? `${out}\n${SCENARIO_HELP}` : out;
+  }
+  try {
+    sim.market.scenario(sc);
+    return `scenario ${sc.kind} started`;
+  } catch (err) {
+    return `error: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}
+
+function startStatus(sim: BfxSimulator): () => void {
+  let last = sim.stats().framesSent;
+  const timer = setInterval(() => {
+    const s = sim.stats();
+    const rate = s.framesSent - last;
+    last = s.framesSent;
+    process.stdout.write(`\r\x1b[2K${s.connections} connections · ${s.subscriptions} subscriptions · ${rate} frames/s`);
+  }, 1000);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    process.stdout.write('\n');
   };
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: OPTIONS, strict: true });
-  if (values.help) {
-    process.stdout.write('usage: bfx-sim [--port N] [--seed N] [--rate N] [--heartbeat MS] [--api-key K --api-secret S]\n');
-    return;
-  }
-  const sim = await createBfxSimulator(toOptions(values));
-  process.stdout.write(`REST ${sim.restUrl}\nWS   ${sim.wsUrl}\n`);
-  process.stdout.write('fault commands on stdin (type "help")\n');
+  const args = parseCli(process.argv.slice(2));
+  if (args.help) return void process.stdout.write(helpText());
+  if (args.version) return void process.stdout.write(`${version()}\n`);
+  const sim = await createBfxSimulator(args.options);
+  process.stdout.write(`REST ${sim.restUrl}\nWS   ${sim.wsUrl}\nAUTH ${sim.authWsUrl}\n`);
+  if (args.options.replay !== undefined) process.stdout.write(`replaying ${sim.replayKeys.length} recorded channels at ${args.options.speed ?? 1}x\n`);
+  process.stdout.write('fault and scenario commands on stdin (type "help")\n');
+  const stopStatus = (args.status ?? process.stdout.isTTY === true) ? startStatus(sim) : undefined;
   const rl = createInterface({ input: process.stdin, terminal: false });
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
+    stopStatus?.();
     rl.close();
     sim.close().then(
       () => process.exit(0),
@@ -69,17 +109,18 @@ async function main(): Promise<void> {
     );
   };
   rl.on('line', (line) => {
-    const out = applyFaultCommand(sim.faults, line);
+    const out = command(sim, line);
     if (out) process.stdout.write(`${out}\n`);
   });
   rl.on('close', () => {
-    if (values['exit-on-eof']) stop();
+    if (args.exitOnEof) stop();
   });
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`bfx-sim: ${err instanceof Error ? err.message : String(err)}\n`);
+  const text = err instanceof CliError || !(err instanceof Error) ? String(err instanceof Error ? err.message : err) : err.message;
+  process.stderr.write(`bfx-sim: ${text.split('\n')[0]}\n`);
   process.exit(1);
 });

@@ -51,7 +51,44 @@ export type MarketEvent =
   /** The derivatives status row of `symbol` changed. */
   | { readonly type: 'status'; readonly symbol: string }
   /** A liquidation row `["pos",POS_ID,MTS,_,SYMBOL,AMOUNT,BASE_PRICE,_,IS_MATCH,IS_MARKET_SOLD,_,PRICE]`. */
-  | { readonly type: 'liquidation'; readonly row: unknown[] };
+  | { readonly type: 'liquidation'; readonly row: unknown[] }
+  /** The top of the book of `symbol` changed without a trade (an own order placed or cancelled): tickers refresh. */
+  | { readonly type: 'quote'; readonly symbol: string }
+  /**
+   * An own resting order (placed with {@link MarketEngine.place}) was filled as maker. `amount`
+   * is the maker's signed fill in the book's sign convention (trading: > 0 bought; funding:
+   * > 0 lent). Emitted after the public `trade` event of the same fill.
+   */
+  | { readonly type: 'fill'; readonly symbol: string; readonly orderId: number; readonly price: number; readonly amount: number; readonly period: number; readonly mts: number };
+
+/** An own order resting on the public book ({@link MarketEngine.place}). */
+export interface SimBookOrder {
+  /** The order (or funding offer) id; also its id in R0 books. */
+  readonly id: number;
+  /** Signed amount: trading > 0 bid, < 0 ask; funding > 0 offer, < 0 bid (demand). */
+  readonly amount: number;
+  /** Price (trading) or daily rate (funding). */
+  readonly price: number;
+  /** Funding period in days (0 / absent for trading). */
+  readonly period?: number;
+  /** Hidden orders match but never appear in public books. */
+  readonly hidden?: boolean;
+}
+
+/**
+ * A scripted market event for {@link MarketEngine.scenario}. Steps count market ticks of the
+ * symbol (the WebSocket face runs `updatesPerSecond` of them a second), so a scenario plays the
+ * same for a seed at any speed.
+ */
+export type MarketScenario =
+  /** The fair price moves by `change` (-0.2 = a 20 % crash, 0.1 = a 10 % spike) over `steps` ticks (default 20). */
+  | { readonly kind: 'crash' | 'spike' | 'move'; readonly symbol: string; readonly change: number; readonly steps?: number }
+  /** No trades and no book changes for `steps` ticks (default 100); `steps: 0` resumes. */
+  | { readonly kind: 'halt'; readonly symbol: string; readonly steps?: number }
+  /** Volatility multiplied by `factor` (default 5) for `steps` ticks (default 100). */
+  | { readonly kind: 'burst'; readonly symbol: string; readonly factor?: number; readonly steps?: number }
+  /** Message rate: every driven symbol ticks `factor` times (default 10) per driver period, for `periods` periods (default 50). */
+  | { readonly kind: 'rate'; readonly factor?: number; readonly periods?: number };
 
 /** One fill produced by taking liquidity from the simulated book. */
 export interface Fill {
@@ -97,8 +134,18 @@ export interface MarketEngine {
   bestAsk(symbol: string): number | undefined;
   /** Take liquidity for a taker order; limitPrice bounds the fill (undefined = market). Emits trade/book events. */
   take(symbol: string, amount: number, limitPrice?: number): Fill[];
-  /** Advance one random market event on `symbol` (order add/cancel/modify or trade). */
+  /** Advance one market step on `symbol`: the fair price moves, passed levels trade, then one random event (order add/cancel/modify or trade). */
   tick(symbol: string): void;
+  /** Last public trade price (rate for funding), or undefined for an unknown symbol. */
+  lastPrice(symbol: string): number | undefined;
+  /** Rest an own order on the book (replacing one with the same id); emits `book` and `quote`. */
+  place(symbol: string, order: SimBookOrder): void;
+  /** Remove an own resting order; false when it is no longer on the book. Emits `book` and `quote`. */
+  cancel(symbol: string, id: number): boolean;
+  /** Script a crash, spike, halt, volatility burst or message-rate spike. */
+  scenario(scenario: MarketScenario): void;
+  /** Ticks per symbol for the next driver period (1 unless a `rate` scenario runs); each call consumes one period. */
+  nextPeriodTicks(): number;
   /** Listen to market events; returns an unsubscribe function. */
   on(listener: (event: MarketEvent) => void): () => void;
 }
@@ -137,6 +184,12 @@ export interface SimExchange {
   account(apiKey: string): SimAccount | undefined;
   /** Accounts configured. */
   accounts(): readonly SimAccount[];
+  /**
+   * Pay the interest due on matched funding credits and loans and close the expired ones (with
+   * auto-renew), at the market clock's now. Runs by itself about once a second while the market
+   * moves; tests with an injected clock call it after advancing.
+   */
+  settleFunding(): void;
 }
 
 /** One simulated account. */

@@ -82,7 +82,8 @@ describe('orders over the account channel', () => {
     expect(te1!.execAmount + te2!.execAmount).toBeCloseTo(amount, 8);
     expect([te1!.orderId, te2!.orderId]).toEqual([id, id]);
     expect(te1!.fee).toBeNull();
-    expect(tu1).toMatchObject({ id: te1!.id, feeCurrency: 'USD' });
+    // An exchange buy pays its fee in the bought currency (as Bitfinex: "Trading fees for 0.05 LTC").
+    expect(tu1).toMatchObject({ id: te1!.id, feeCurrency: 'BTC' });
     expect(tu2!.fee).toBeLessThan(0);
     const done = at(3) as Order;
     expect(done).toMatchObject({ id, amount: 0, amountOrig: amount });

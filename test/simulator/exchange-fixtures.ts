@@ -51,6 +51,11 @@ export function fakeMarket(books: Record<string, { bids: Level[]; asks: Level[] 
       return fills;
     },
     tick: () => undefined,
+    lastPrice: (s) => books[s]?.bids[0]?.[0],
+    place: () => undefined,
+    cancel: () => true,
+    scenario: () => undefined,
+    nextPeriodTicks: () => 1,
     on: () => () => undefined,
   };
   return market;

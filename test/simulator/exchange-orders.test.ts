@@ -31,12 +31,13 @@ describe('orders', () => {
     expect(oc[ORDER.META]).toEqual({ aff_code: 'x' });
     expect(oc[ORDER.PRICE_AVG]).toBeCloseTo(916.134, 3);
     const [tu1] = sub.of('tu');
-    expect(tu1![9]).toBeCloseTo(-0.22 * 915.9 * 0.002, 8);
-    expect(tu1![10]).toBe('USD');
+    // An exchange buy pays its (taker) fee in the bought currency.
+    expect(tu1![9]).toBeCloseTo(-0.22 * 0.002, 10);
+    expect(tu1![10]).toBe('BTC');
     const wallets = sub.of('wu').map((w) => [w[0], w[1], w[2]]);
-    expect(wallets).toContainEqual(['exchange', 'BTC', 11]);
+    expect(wallets).toContainEqual(['exchange', 'BTC', 11 - 0.002]);
     const usd = sub.of('wu').find((w) => w[1] === 'USD')!;
-    expect(usd[2]).toBeCloseTo(100_000 - 916.1334 * 1.002, 2);
+    expect(usd[2]).toBeCloseTo(100_000 - 916.1334, 2);
     expect(sub.of('miu').map((m) => m[0])).toEqual(['base', 'sym']);
   });
 

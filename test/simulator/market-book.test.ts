@@ -116,7 +116,9 @@ function runInvariant(symbol: string, lens: readonly number[], ticks: number, se
   return { drains, deletes };
 }
 
-describe('book views: snapshot + drained updates always equal the book', () => {
+// Each of these walks thousands of market steps through 24 views with a strict client model:
+// ~15 s alone, up to twice that on a loaded 2-core machine, so they get more than the default 30 s.
+describe('book views: snapshot + drained updates always equal the book', { timeout: 120_000 }, () => {
   it('trading tBTCUSD, P0–P4 and R0, len 1/25/100/250', () => {
     const r = runInvariant('tBTCUSD', [1, 25, 100, 250], 2500, 11);
     expect(r.drains).toBeGreaterThan(10_000);

@@ -132,7 +132,7 @@ describe('market engine: data', () => {
       market.tick('tBTCUSD');
       market.tick('fUSD');
     }
-    const asc = market.trades('tBTCUSD', { limit: 1000, sort: 1, start: 0 });
+    const asc = market.trades('tBTCUSD', { limit: 10_000, sort: 1, start: T0 - 3_600_000 });
     for (let i = 1; i < asc.length; i++) {
       expect(asc[i][0] as number).toBeGreaterThan(asc[i - 1][0] as number);
       expect(asc[i][1] as number).toBeGreaterThanOrEqual(asc[i - 1][1] as number);

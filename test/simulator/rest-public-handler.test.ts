@@ -28,6 +28,7 @@ function stubExchange(payloads: string[]): SimExchange {
       return { ok: true, account };
     },
     account: (k) => (k === 'key-1' ? account : undefined),
+    settleFunding: () => undefined,
     accounts: () => [account],
   };
 }

@@ -49,6 +49,52 @@ describe('bfx-sim CLI', () => {
   });
 });
 
+/** Runs the CLI to its end; resolves with exit code, stdout and stderr. */
+function runCli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', 'src/simulator/cli.ts', ...args], { cwd: root });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.once('exit', (code) => resolve({ code, out, err }));
+  });
+}
+
+describe('bfx-sim CLI flags', () => {
+  it('--help lists every flag with its default; --version prints the package version', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    for (const flag of ['host', 'port', 'seed', 'rate', 'volatility', 'heartbeat', 'max-subs', 'conn-limits', 'replay', 'speed', 'api-key', 'status', 'exit-on-eof', 'version']) {
+      expect(help.out).toContain(`--${flag}`);
+    }
+    expect(help.out).toMatch(/--port N\s+.*\(default 0\)/);
+    expect(help.out).toMatch(/--conn-limits on\|off\s+.*\(default off\)/);
+    const v = await runCli(['--version']);
+    expect(v).toMatchObject({ code: 0, out: '0.1.0\n' });
+  });
+
+  it('bad values are refused with one line and exit 1', async () => {
+    for (const args of [['--port', 'abc'], ['--port', '70000'], ['--speed', '0'], ['--nope'], ['--conn-limits', 'maybe'], ['--api-key', 'k']]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^bfx-sim: [^\n]+\n$/);
+    }
+    expect((await runCli(['--port', 'abc'])).err).toBe('bfx-sim: --port: expected an integer 0–65535, got "abc"\n');
+  });
+
+  it('--status on prints a one-line live status; scenario commands run from stdin', async () => {
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/simulator/cli.ts', '--status', 'on', '--rate', '20'], { cwd: root });
+    const [, wsUrl] = await waitForOutput(child, /WS\s+(ws:\/\/\S+)/);
+    client = await TestClient.connect(wsUrl);
+    await client.subscribe({ channel: 'trades', symbol: 'tBTCUSD' });
+    await waitForOutput(child, /\r\S+\[2K1 connections · 1 subscriptions · \d+ frames\/s/, 5000);
+    const ack = waitForOutput(child, /scenario crash started/);
+    child.stdin.write('crash tBTCUSD 5 10\n');
+    await ack;
+  });
+});
+
 describe('applyFaultCommand', () => {
   it('maps commands to faults and rejects unknown ones', async () => {
     const sim = await createBfxSimulator({ market: { updatesPerSecond: 0 } });

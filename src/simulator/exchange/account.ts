@@ -8,6 +8,8 @@
 import type { AccountFrame, MarketEngine, SimAccount, SimAccountConfig, SimInputType } from '../contracts.js';
 import { runCalc, walletUpdate, balanceInfo, positionFrame } from './calc.js';
 import type { AccountCtx, IdSource } from './context.js';
+import type { SimFeeSchedule } from './fees.js';
+import type { Serial } from './serial.js';
 import { asRecord } from './numbers.js';
 import { narrowFrame } from './filter.js';
 import { cancelOffer, seedFunding, submitOffer } from './funding.js';
@@ -43,7 +45,13 @@ function customNotification(ctx: AccountCtx, payload: unknown): unknown[] {
 export function createAccount(
   config: SimAccountConfig,
   index: number,
-  deps: { readonly market: MarketEngine; readonly ids: IdSource; readonly now: () => number },
+  deps: {
+    readonly market: MarketEngine;
+    readonly ids: IdSource;
+    readonly now: () => number;
+    readonly fees: SimFeeSchedule;
+    readonly serial: Serial;
+  },
 ): ExchangeAccount {
   const state = createAccountState(config, index, deps.now(), deps.ids);
   const listeners = new Set<(frame: AccountFrame) => void>();
@@ -64,7 +72,7 @@ export function createAccount(
     }
   };
   const ctx: AccountCtx = {
-    state, market: deps.market, ids: deps.ids, now: deps.now,
+    state, market: deps.market, ids: deps.ids, now: deps.now, fees: deps.fees, serial: deps.serial,
     emit(frame) {
       if (listeners.size === 0) return;
       if (queue.length === 0) queueMicrotask(flush);
@@ -121,13 +129,13 @@ export function createAccount(
     },
     input(type, payload, source) {
       try {
-        return run(type, payload, source);
+        return deps.serial.run(() => run(type, payload, source));
       } catch (err) {
         return notificationArray(ctx.now(), `${type}-req`, null, 'ERROR', err instanceof Error ? err.message : String(err));
       }
     },
     cancelAllOrders() {
-      cancelAll(ctx);
+      deps.serial.run(() => cancelAll(ctx));
     },
   };
   accountsByFace.set(account, account);

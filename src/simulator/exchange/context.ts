@@ -6,7 +6,9 @@
  * @module
  */
 import type { AccountFrame, MarketEngine } from '../contracts.js';
+import type { SimFeeSchedule } from './fees.js';
 import { r8, splitPair } from './numbers.js';
+import type { Serial } from './serial.js';
 import type { AccountState, WalletRec, WalletType } from './state.js';
 
 /** Increasing ids, one counter per kind, shared by every account of an exchange. */
@@ -32,6 +34,10 @@ export interface AccountCtx {
   now(): number;
   /** Queue a frame for subscribers (delivered after the current input returns). */
   emit(frame: AccountFrame): void;
+  /** The exchange's fee schedule. */
+  readonly fees: SimFeeSchedule;
+  /** The exchange's serial executor (inputs and market reactions never interleave). */
+  readonly serial: Serial;
 }
 
 /** The key of a wallet in {@link AccountState.wallets}. */
@@ -76,6 +82,8 @@ export function reserved(ctx: AccountCtx, type: WalletType, currency: string): n
   if (type === 'exchange') {
     for (const o of ctx.state.orders.values()) {
       if (!o.type.startsWith('EXCHANGE')) continue;
+      // The stop half of an OCO pair shares the limit half's reservation.
+      if (o.ocoId !== undefined && o.type.endsWith(' STOP')) continue;
       const pair = splitPair(o.symbol);
       if (pair === undefined) continue;
       if (o.amount > 0 && pair.quote === currency) sum += o.amount * o.price;
@@ -85,6 +93,10 @@ export function reserved(ctx: AccountCtx, type: WalletType, currency: string): n
   if (type === 'funding') {
     for (const f of ctx.state.offers.values()) {
       if (f.amount > 0 && f.symbol.slice(1) === currency) sum += f.amount;
+    }
+    // Lent funds stay in the balance but are not available until the credit closes.
+    for (const c of ctx.state.credits.values()) {
+      if (c.side === 1 && c.symbol.slice(1) === currency && c.matched === true) sum += c.amount;
     }
   }
   return r8(sum);

@@ -1,11 +1,13 @@
 /**
  * Funding inputs: offers (`fon` / `foc`, cancel-all), closing credits and loans, auto-renew and
- * keep. Offers are left unmatched until cancelled; lending reserves the funding wallet.
+ * keep. Offers are matched against the simulated funding book (funding-match.ts); lending
+ * reserves the funding wallet.
  *
  * @module
  */
 import { available, wallet, type AccountCtx } from './context.js';
 import { walletUpdate } from './calc.js';
+import { matchOffer } from './funding-match.js';
 import { asRecord as record, fmt, toInteger, toNumber } from './numbers.js';
 import type { CreditRec, OfferRec } from './state.js';
 import { creditArray, notificationArray, offerArray } from './wire.js';
@@ -50,14 +52,17 @@ export function submitOffer(ctx: AccountCtx, payload: unknown): unknown[] {
   const now = ctx.now();
   const offer: OfferRec = {
     id: ctx.ids.next('offer'), symbol, mtsCreate: now, mtsUpdate: now, amount, amountOrig: amount, type,
-    flags: toInteger(p.flags) ?? 0, status: 'ACTIVE', rate, period, notify: 0, hidden: 0, renew: 0,
+    flags: toInteger(p.flags) ?? 0, status: 'ACTIVE', rate, period, notify: 0, hidden: toInteger(p.hidden) === 1 ? 1 : 0,
+    renew: toInteger(p.renew) === 1 ? 1 : 0,
   };
+  const data = offerArray(offer);
   ctx.state.offers.set(offer.id, offer);
-  ctx.emit(['fon', offerArray(offer)]);
+  ctx.emit(['fon', data]);
   ctx.emit(walletUpdate(ctx, wallet(ctx, 'funding', ccy)));
+  matchOffer(ctx, offer);
   const what = amount > 0 ? 'offer' : 'bid';
   const text = `Submitting funding ${what} of ${Math.abs(amount).toFixed(1)} ${ccy} at ${(rate * 100).toFixed(4)} for ${period} days.`;
-  return notificationArray(now, 'fon-req', offerArray(offer), 'SUCCESS', text);
+  return notificationArray(now, 'fon-req', data, 'SUCCESS', text);
 }
 
 function cancelActiveOffer(ctx: AccountCtx, o: OfferRec): void {
@@ -65,6 +70,7 @@ function cancelActiveOffer(ctx: AccountCtx, o: OfferRec): void {
   o.mtsUpdate = ctx.now();
   ctx.state.offers.delete(o.id);
   ctx.state.offersHist.push(o);
+  ctx.market.cancel(o.symbol, o.id);
   ctx.emit(['foc', offerArray(o)]);
   ctx.emit(walletUpdate(ctx, wallet(ctx, 'funding', o.symbol.slice(1))));
 }

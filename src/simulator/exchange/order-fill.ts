@@ -1,17 +1,17 @@
 /**
- * Applying one fill of an order: the own trade (fee -0.2% taker, in the quote currency), the
- * wallet changes (exchange wallet for `EXCHANGE …` orders, margin wallet fee and realised P/L
- * otherwise) with ledger entries, and the position change of margin/derivatives orders.
+ * Applying one fill of an order: the own trade (maker or taker fee from the exchange's
+ * schedule; exchange buys pay it in the bought currency, sells and margin/derivatives orders in
+ * the quote currency), the wallet changes (exchange wallet for `EXCHANGE …` orders, margin
+ * wallet fee and realised P/L otherwise) with ledger entries, and the position change of
+ * margin/derivatives orders.
  *
  * @module
  */
 import type { Fill } from '../contracts.js';
 import { adjustWallet, type AccountCtx } from './context.js';
+import { feeRate } from './fees.js';
 import { fmt, isDerivPair, r8, splitPair } from './numbers.js';
 import type { OrderRec, TradeRec, WalletRec } from './state.js';
-
-/** Taker fee rate (negative = paid). */
-export const TAKER_FEE = -0.002;
 
 /** What one fill changed. */
 export interface FillEffect {
@@ -64,14 +64,25 @@ function applyToPosition(ctx: AccountCtx, o: OrderRec, fill: Fill, quote: string
   return realised;
 }
 
-/** Apply one fill to the account; the order's remaining amount and fills are updated too. */
-export function applyFill(ctx: AccountCtx, o: OrderRec, fill: Fill): FillEffect {
+/** Fee percentage text as Bitfinex prints it (`0.2%`, `0.065%`, `-0.02%`). */
+function pct(rate: number): string {
+  return `${Number((rate * 100).toFixed(6))}%`;
+}
+
+/**
+ * Apply one fill to the account; the order's remaining amount and fills are updated too.
+ * `maker` fills (a resting order hit by a taker) pay the maker rate, except hidden orders.
+ */
+export function applyFill(ctx: AccountCtx, o: OrderRec, fill: Fill, maker = false): FillEffect {
   const pair = splitPair(o.symbol) ?? { base: o.symbol.slice(1, 4), quote: o.symbol.slice(4) };
   const notional = fill.amount * fill.price;
-  const fee = r8(Math.abs(notional) * TAKER_FEE);
+  const rate = feeRate(ctx.fees, o.symbol, maker && o.hidden === 0);
+  const exchangeBuy = o.type.startsWith('EXCHANGE') && fill.amount > 0;
+  const fee = exchangeBuy ? -r8(fill.amount * rate) : -r8(Math.abs(notional) * rate);
+  const feeCurrency = exchangeBuy ? pair.base : pair.quote;
   const trade: TradeRec = {
     id: ctx.ids.next('trade'), symbol: o.symbol, mts: ctx.now(), orderId: o.id, execAmount: fill.amount,
-    execPrice: fill.price, orderType: o.type, orderPrice: o.price, maker: -1, fee, feeCurrency: pair.quote, cid: o.cid,
+    execPrice: fill.price, orderType: o.type, orderPrice: o.price, maker: maker ? 1 : -1, fee, feeCurrency, cid: o.cid,
   };
   ctx.state.trades.push(trade);
   o.fills.push({ price: fill.price, amount: fill.amount });
@@ -81,12 +92,13 @@ export function applyFill(ctx: AccountCtx, o: OrderRec, fill: Fill): FillEffect 
   o.mtsUpdate = trade.mts;
   const meta = tradeMeta(o, trade);
   const wallets: WalletRec[] = [];
-  const feeText = `Trading fees for ${fmt(Math.abs(fill.amount))} ${pair.base} (${o.symbol.slice(1)}) @ ${fmt(fill.price)} on BFX (0.2%)`;
+  const feeText = `Trading fees for ${fmt(Math.abs(fill.amount))} ${pair.base} (${o.symbol.slice(1)}) @ ${fmt(fill.price)} on BFX (${pct(rate)})`;
   if (o.type.startsWith('EXCHANGE')) {
     const desc = `Exchange ${fmt(fill.amount)} ${pair.base} for ${pair.quote} @ ${fmt(fill.price)}`;
-    wallets.push(adjustWallet(ctx, 'exchange', pair.base, fill.amount, desc, meta));
-    adjustWallet(ctx, 'exchange', pair.quote, -notional, desc, meta);
-    wallets.push(adjustWallet(ctx, 'exchange', pair.quote, fee, feeText, meta));
+    const base = adjustWallet(ctx, 'exchange', pair.base, fill.amount, desc, meta);
+    const quote = adjustWallet(ctx, 'exchange', pair.quote, -notional, desc, meta);
+    if (fee !== 0) adjustWallet(ctx, 'exchange', feeCurrency, fee, feeText, meta);
+    wallets.push(base, quote);
   } else {
     const realised = applyToPosition(ctx, o, fill, pair.quote, meta);
     if (realised) wallets.push(realised);

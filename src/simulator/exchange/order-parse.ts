@@ -40,6 +40,8 @@ export interface NewOrderReq {
   readonly lev: number | null;
   readonly priceTrailing: number;
   readonly priceAuxLimit: number;
+  /** Stop price of the OCO sibling (with the OCO flag). */
+  readonly priceOcoStop: number | undefined;
   readonly mtsTif: number | null;
 }
 
@@ -72,22 +74,29 @@ export function parseNewOrder(market: MarketEngine, payload: unknown): ParseResu
   if (pair === undefined) return fail('Invalid order: symbol invalid');
   if (amount === undefined || amount === 0) return fail('Invalid order: amount invalid');
   const market_ = isMarketType(type);
-  if (!market_ && (price === undefined || price <= 0)) return fail('Invalid order: price invalid');
+  const trailing = type.endsWith('TRAILING STOP');
+  const priceTrailing = toNumber(p.price_trailing) ?? 0;
+  if (trailing && !(priceTrailing > 0)) return fail('Invalid order: price_trailing invalid');
+  if (!market_ && !trailing && (price === undefined || price <= 0)) return fail('Invalid order: price invalid');
+  if (type.endsWith('STOP LIMIT') && !((toNumber(p.price_aux_limit) ?? 0) > 0)) return fail('Invalid order: price_aux_limit invalid');
   const min = MIN_SIZES[pair.base] ?? DEFAULT_MIN_SIZE;
   if (Math.abs(amount) < min) {
     return fail(`Invalid order: minimum size for ${pair.base}/${pair.quote} is ${fmt(min)}`);
   }
   const flags = toInteger(p.flags) ?? 0;
+  const priceOcoStop = toNumber(p.price_oco_stop);
+  if ((flags & FLAG.OCO) !== 0 && !(priceOcoStop !== undefined && priceOcoStop > 0)) return fail('Invalid order: price_oco_stop invalid');
   const lev = toInteger(p.lev) ?? null;
   if (lev !== null && (lev < 1 || lev > 100)) return fail('Invalid order: lev invalid');
   const tif = typeof p.tif === 'string' ? Date.parse(`${p.tif.replace(' ', 'T')}Z`) : NaN;
   return {
     ok: true,
     req: {
-      type, symbol, amount, price: market_ ? undefined : price, gid, cid, flags,
+      type, symbol, amount, price: market_ || trailing ? undefined : price, gid, cid, flags,
       meta: isRecord(p.meta) ? p.meta : {}, lev,
-      priceTrailing: toNumber(p.price_trailing) ?? 0,
+      priceTrailing,
       priceAuxLimit: toNumber(p.price_aux_limit) ?? 0,
+      priceOcoStop: (flags & FLAG.OCO) !== 0 ? priceOcoStop : undefined,
       mtsTif: Number.isFinite(tif) ? tif : null,
     },
   };

@@ -8,8 +8,8 @@ import { available, type AccountCtx } from './context.js';
 import { MARGIN_LEVERAGE, tradableBalance, walletUpdate } from './calc.js';
 import { asRecord as record, fmt, isRecord, r8, splitPair, toInteger, toNumber } from './numbers.js';
 import { baseKind, cancelActiveOrder, executeOrder, reservingWallet } from './order-exec.js';
-import { TAKER_FEE } from './order-fill.js';
 import { FLAG, parseNewOrder, type NewOrderReq } from './order-parse.js';
+import { initTrailing } from './order-triggers.js';
 import type { OrderRec } from './state.js';
 import { notificationArray, orderArray, partialOrderArray } from './wire.js';
 
@@ -35,11 +35,15 @@ function balanceError(ctx: AccountCtx, req: NewOrderReq): string | undefined {
   const notional = Math.abs(req.amount) * ref;
   const at = `${fmt(req.amount)} ${req.symbol.slice(1)} at ${fmt(ref)}`;
   if (req.type.startsWith('EXCHANGE')) {
-    const need = req.amount > 0 ? notional * (1 - TAKER_FEE) : -req.amount;
+    // Buys pay their fee in the bought currency, so a buy needs exactly its notional.
+    const need = req.amount > 0 ? notional : -req.amount;
     const have = available(ctx, 'exchange', req.amount > 0 ? pair.quote : pair.base);
     return need > have + 1e-9 ? `Invalid order: not enough exchange balance for ${at}` : undefined;
   }
   const pos = ctx.state.positions.get(req.symbol);
+  if ((req.flags & FLAG.REDUCE_ONLY) !== 0 && (pos === undefined || Math.sign(pos.amount) === Math.sign(req.amount))) {
+    return 'Invalid order: reduce-only order would open or increase a position';
+  }
   const reducing = pos !== undefined && Math.sign(pos.amount) !== Math.sign(req.amount) && Math.abs(req.amount) <= Math.abs(pos.amount);
   if (reducing) return undefined;
   return notional > tradableBalance(ctx) * (req.lev ? req.lev / MARGIN_LEVERAGE : 1) + 1e-9
@@ -62,18 +66,36 @@ export function submitOrder(ctx: AccountCtx, payload: unknown, source: InputSour
   }
   const now = ctx.now();
   const refPrice = req.price ?? (req.amount > 0 ? ctx.market.bestAsk(req.symbol) : ctx.market.bestBid(req.symbol)) ?? 0;
+  const pos = ctx.state.positions.get(req.symbol);
+  // Reduce-only never flips the position: the amount is capped at the position's size.
+  const amount = (req.flags & FLAG.REDUCE_ONLY) !== 0 && pos !== undefined && !req.type.startsWith('EXCHANGE')
+    ? Math.sign(req.amount) * Math.min(Math.abs(req.amount), Math.abs(pos.amount))
+    : req.amount;
   const o: OrderRec = {
     id: ctx.ids.next('order'), gid: req.gid, cid: req.cid ?? now, symbol: req.symbol, mtsCreate: now, mtsUpdate: now,
-    amount: req.amount, amountOrig: req.amount, type: req.type, typePrev: null, mtsTif: req.mtsTif, flags: req.flags,
+    amount, amountOrig: amount, type: req.type, typePrev: null, mtsTif: req.mtsTif, flags: req.flags,
     status: 'ACTIVE', price: refPrice, priceAvg: 0, priceTrailing: req.priceTrailing, priceAuxLimit: req.priceAuxLimit,
     notify: 0, hidden: (req.flags & FLAG.HIDDEN) !== 0 ? 1 : 0, routing: 'API>BFX', meta: req.meta, lev: req.lev, fills: [],
   };
+  if (req.type.endsWith('TRAILING STOP')) initTrailing(o, ctx.market.lastPrice(req.symbol) ?? refPrice);
   const data = orderArray(o);
   executeOrder(ctx, o);
+  if (req.priceOcoStop !== undefined && ctx.state.orders.has(o.id)) placeOcoStop(ctx, o, req.priceOcoStop);
   const text = source === 'rest'
     ? 'Submitting 1 orders.'
     : `Submitting ${req.type.toLowerCase()} ${side(req.amount)} order for ${fmt(req.amount)} ${pair.base}.`;
   return notificationArray(mts, 'on-req', wrap(data), 'SUCCESS', text);
+}
+
+/** The stop half of an OCO pair: same side and size as the limit, linked so one cancels the other. */
+function placeOcoStop(ctx: AccountCtx, limit: OrderRec, stopPrice: number): void {
+  const prefix = limit.type.startsWith('EXCHANGE ') ? 'EXCHANGE ' : '';
+  const stop: OrderRec = {
+    ...limit, id: ctx.ids.next('order'), type: `${prefix}STOP`, price: stopPrice, amount: limit.amount, amountOrig: limit.amount,
+    status: 'ACTIVE', priceAvg: 0, fills: [], meta: { ...limit.meta }, ocoId: limit.id,
+  };
+  limit.ocoId = stop.id;
+  executeOrder(ctx, stop);
 }
 
 function cidDate(mts: number): string {
@@ -137,9 +159,15 @@ export function updateOrder(ctx: AccountCtx, payload: unknown): unknown[] {
   ctx.emit(['ou', orderArray(o)]);
   const w = reservingWallet(ctx, o);
   if (w) ctx.emit(walletUpdate(ctx, w));
+  const data = orderArray(o);
+  if (baseKind(o.type) === 'LIMIT') {
+    // Re-price on the public book; a price that now crosses takes what it crosses first.
+    ctx.market.cancel(o.symbol, o.id);
+    executeOrder(ctx, o, true);
+  }
   const base = splitPair(o.symbol)?.base ?? o.symbol;
   const text = `Submitting update to ${o.type.toLowerCase()} ${side(o.amount)} order for ${fmt(Math.abs(o.amount))} ${base}.`;
-  return notificationArray(ctx.now(), 'ou-req', orderArray(o), 'SUCCESS', text);
+  return notificationArray(ctx.now(), 'ou-req', data, 'SUCCESS', text);
 }
 
 /** The active orders an `oc_multi` payload selects (`all`, `id[]`, `gid[]`, `cid[[cid,date]]`). */

@@ -37,6 +37,10 @@ export interface OrderRec {
   meta: Record<string, unknown>;
   lev: number | null;
   fills: FillRec[];
+  /** The other order of an OCO pair (internal). */
+  ocoId?: number;
+  /** Trailing stops: the best price seen since placement (internal). */
+  trailRef?: number;
 }
 
 /** An own trade. */
@@ -126,6 +130,8 @@ export interface CreditRec {
   noClose: number;
   /** Credits only. */
   positionPair: string | null;
+  /** True when created by matching an own offer (its principal is reserved; internal). */
+  matched?: boolean;
 }
 
 /** A funding trade. */

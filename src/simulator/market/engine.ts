@@ -7,11 +7,12 @@
  * @module
  */
 
-import { SimHttpError, type BookPrecision, type BookView, type Fill, type MarketEngine, type MarketEvent } from '../contracts.js';
+import { SimHttpError, type BookPrecision, type BookView, type Fill, type MarketEngine, type MarketEvent, type MarketScenario } from '../contracts.js';
 import { createBookView, snapshotRows } from './book-view.js';
 import { parseCandleKey } from './candle-key.js';
 import { selectHistory } from './history.js';
 import { LiquidationFeed } from './liquidations.js';
+import { DEFAULT_PRICE_PROCESS, type PriceProcessOptions } from './price-process.js';
 import { streamFor } from './prng.js';
 import { SymbolMarket, type TradeRecord } from './symbol-market.js';
 import { buildUniverse, referencePrice, spotOf, splitPair, usdPrice } from './symbols.js';
@@ -33,6 +34,15 @@ export interface MarketOptions {
   candleSnapshotSize?: number;
   /** Probability that a tick of a derivative produces a liquidation (default 0.05). */
   liquidationProbability?: number;
+  /**
+   * Standard deviation of the fair price's log change per market step (default 0.0001: about
+   * 0.17 % a minute at 5 steps a second; 0 = a market whose fair price never moves).
+   */
+  volatility?: number;
+  /** Random trend regimes (default true). */
+  trends?: boolean;
+  /** Random volatility bursts (default true). */
+  bursts?: boolean;
 }
 
 const symbolInvalid = (): SimHttpError => new SimHttpError(10020, 'symbol: invalid');
@@ -59,6 +69,12 @@ export function createMarketEngine(options: MarketOptions = {}): MarketEngine {
   const markets = new Map<string, SymbolMarket>();
   const listeners = new Set<(event: MarketEvent) => void>();
   const createdAt = clock();
+  const process: PriceProcessOptions = {
+    volatility: options.volatility ?? DEFAULT_PRICE_PROCESS.volatility,
+    trends: options.trends ?? DEFAULT_PRICE_PROCESS.trends,
+    bursts: options.bursts ?? DEFAULT_PRICE_PROCESS.bursts,
+  };
+  let rate = { factor: 1, periods: 0 };
   const liquidations = new LiquidationFeed(streamFor(seed, 'liquidations'), symbols.derivatives, (s) => market(s).lastPrice(), createdAt);
 
   const emit = (event: MarketEvent): void => {
@@ -88,7 +104,7 @@ export function createMarketEngine(options: MarketOptions = {}): MarketEngine {
     let m = markets.get(s);
     if (!m) {
       const ref = referencePrice(s) ?? 1;
-      m = new SymbolMarket({ symbol: s, index: index.get(s) ?? 0, seed, ref, unit: unitOf(s), now: createdAt });
+      m = new SymbolMarket({ symbol: s, index: index.get(s) ?? 0, seed, ref, unit: unitOf(s), now: createdAt, process });
       markets.set(s, m);
     }
     return m;
@@ -110,7 +126,13 @@ export function createMarketEngine(options: MarketOptions = {}): MarketEngine {
   };
 
   const publish = (symbol: string, trades: readonly TradeRecord[], m: SymbolMarket): void => {
-    for (const t of trades) emit({ type: 'trade', symbol, row: m.tradeRow(t) });
+    for (const t of trades) {
+      emit({ type: 'trade', symbol, row: m.tradeRow(t) });
+      if (t.makerOrderId !== undefined) {
+        // The maker's side is opposite the taker's.
+        emit({ type: 'fill', symbol, orderId: t.makerOrderId, price: t.price, amount: -t.amount, period: t.period, mts: t.mts });
+      }
+    }
     emit({ type: 'book', symbol });
     if (derivatives.has(symbol) && trades.length > 0) emit({ type: 'status', symbol });
   };
@@ -171,6 +193,45 @@ export function createMarketEngine(options: MarketOptions = {}): MarketEngine {
       const trades = m.tick(clock());
       publish(m.init.symbol, trades, m);
       maybeLiquidate(m.init.symbol);
+    },
+    lastPrice: (s) => (normalizeSymbol(s) === undefined ? undefined : market(s).lastPrice()),
+    place: (s, order) => {
+      const m = market(s);
+      m.placeOwn(order);
+      emit({ type: 'book', symbol: m.init.symbol });
+      emit({ type: 'quote', symbol: m.init.symbol });
+    },
+    cancel: (s, id) => {
+      const m = market(s);
+      const removed = m.removeOwn(id);
+      if (removed) {
+        emit({ type: 'book', symbol: m.init.symbol });
+        emit({ type: 'quote', symbol: m.init.symbol });
+      }
+      return removed;
+    },
+    scenario: (sc: MarketScenario) => {
+      if (sc.kind === 'rate') {
+        rate = { factor: Math.max(1, Math.floor(sc.factor ?? 10)), periods: Math.max(0, Math.floor(sc.periods ?? 50)) };
+        return;
+      }
+      const fair = market(sc.symbol).fair;
+      switch (sc.kind) {
+        case 'halt':
+          if (sc.steps === 0) fair.resume();
+          else fair.halt(sc.steps ?? 100);
+          return;
+        case 'burst':
+          fair.startBurst(sc.factor ?? 5, sc.steps ?? 100);
+          return;
+        default:
+          fair.scriptMove(sc.change, sc.steps ?? 20);
+      }
+    },
+    nextPeriodTicks: () => {
+      if (rate.periods <= 0) return 1;
+      rate.periods--;
+      return rate.factor;
     },
     on: (listener) => {
       listeners.add(listener);

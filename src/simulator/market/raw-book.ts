@@ -21,6 +21,8 @@ export interface RawOrder {
   amount: number;
   /** Funding period in days (0 for trading). */
   readonly period: number;
+  /** Hidden orders match but never appear in the public P0–P4 / R0 books. */
+  readonly hidden?: boolean;
 }
 
 /** Book side. */
@@ -179,7 +181,7 @@ export class RawBook {
   }
 
   private rawLevels(orders: readonly RawOrder[]): Level[] {
-    return orders.map((o) => ({
+    return orders.filter((o) => o.hidden !== true).map((o) => ({
       key: o.id,
       amount: o.amount,
       row: this.funding ? [o.id, o.period, o.price, o.amount] : [o.id, o.price, o.amount],
@@ -190,14 +192,20 @@ export class RawBook {
     const out: Level[] = [];
     let i = 0;
     while (i < orders.length) {
+      if (orders[i].hidden === true) {
+        i++;
+        continue;
+      }
       const price = levelOf(orders[i].price);
       let count = 0;
       let sum = 0;
       let period = 0;
       while (i < orders.length && levelOf(orders[i].price) === price) {
-        count++;
-        sum += orders[i].amount;
-        period = Math.max(period, orders[i].period);
+        if (orders[i].hidden !== true) {
+          count++;
+          sum += orders[i].amount;
+          period = Math.max(period, orders[i].period);
+        }
         i++;
       }
       const amount = roundAmount(sum);

@@ -131,6 +131,11 @@ function deliver(market: MarketEngine, event: MarketEvent, targets: FanoutTarget
     case 'status':
       sendStatus(market, bySymbol(event.symbol), event.symbol);
       return;
+    case 'quote': {
+      const ticker = lazy(() => market.ticker(event.symbol));
+      for (const sub of bySymbol(event.symbol)) if (sub.spec.channel === 'ticker') sub.session.sendChannel(sub.chanId, [ticker()]);
+      return;
+    }
     case 'liquidation':
       for (const sub of targets.liquidations()) sub.session.sendChannel(sub.chanId, [[event.row]]);
       return;

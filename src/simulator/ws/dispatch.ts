@@ -31,7 +31,7 @@ function handleSubscribe(session: Session, req: SubscribeRequest): void {
   const view = spec.channel === 'book' && spec.symbol ? market.openBookView(spec.symbol, spec.prec ?? 'P0', spec.len ?? 25) : undefined;
   session.sendEvent(subscribedAck(spec, chanId, req.subId));
   const sub = session.addSub(chanId, spec, view);
-  sendSnapshot(market, sub);
+  if (sub.replayed !== true) sendSnapshot(market, sub);
 }
 
 function handleUnsubscribe(session: Session, req: Readonly<Record<string, unknown>>): void {

@@ -24,7 +24,8 @@ export function startDriver(market: MarketEngine, updatesPerSecond: number, symb
     }
   };
   const timer = setInterval(() => {
-    for (const symbol of [...symbols()]) tick(symbol);
+    const ticks = market.nextPeriodTicks();
+    for (let i = 0; i < ticks; i++) for (const symbol of [...symbols()]) tick(symbol);
     const derivs = market.symbols.derivatives;
     if (wantsLiquidations() && derivs.length > 0) tick(derivs[rotate++ % derivs.length]);
   }, Math.max(1, Math.round(1000 / updatesPerSecond)));

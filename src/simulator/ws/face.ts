@@ -10,7 +10,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { MarketEngine, SimExchange } from '../contracts.js';
-import { RateLimiter } from '../http/rate-limit.js';
+import { exchangeAccount } from '../exchange/account.js';
+import type { Replayer } from '../replay/replayer.js';
+import { ConnectionLimiter } from './connection-limits.js';
 import { createFanout } from './channels.js';
 import { handleMessage } from './dispatch.js';
 import { startDriver } from './driver.js';
@@ -26,6 +28,8 @@ export interface WsFace {
   sessions(): readonly Session[];
   /** Shared fault state. */
   readonly faults: WsFaultState;
+  /** Frames sent on every socket since start. */
+  framesSent(): number;
   /** Sends an event to every open socket. */
   broadcast(event: Readonly<Record<string, unknown>>): void;
   /** Closes every socket and timer. */
@@ -41,12 +45,12 @@ function refuse(socket: Duplex, status: number): void {
 }
 
 /** Creates the WebSocket face. */
-export function createWsFace(market: MarketEngine, exchange: SimExchange, options: ResolvedWsOptions): WsFace {
+export function createWsFace(market: MarketEngine, exchange: SimExchange, options: ResolvedWsOptions, replay?: Replayer): WsFace {
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 1 << 20 });
   const open = new Set<Session>();
   const bySymbol = new Map<string, Set<Sub>>();
   const liquidations = new Set<Sub>();
-  const limiter = options.connectionsPerMinute === false ? undefined : new RateLimiter(options.connectionsPerMinute, Date.now);
+  const limiter = new ConnectionLimiter(options.connectionLimits);
   const faults: WsFaultState = { delayMs: 0, refuseUntil: 0, refuseStatus: 503, rejectAuth: { count: 0, code: 10100 }, maintenance: false };
   let accepted = 0;
 
@@ -56,7 +60,12 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
     options,
     faults,
     serverId: randomUUID(),
+    stats: { framesSent: 0 },
     addSub(sub) {
+      if (replay?.attach(sub) === true) {
+        sub.replayed = true;
+        return;
+      }
       if (sub.spec.symbol === undefined) {
         liquidations.add(sub);
         return;
@@ -66,6 +75,10 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
       set.add(sub);
     },
     removeSub(sub) {
+      if (sub.replayed === true) {
+        replay?.detach(sub);
+        return;
+      }
       if (sub.spec.symbol === undefined) {
         liquidations.delete(sub);
         return;
@@ -79,7 +92,19 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
   const stopListening = market.on(
     createFanout(market, { bySymbol: (s) => [...(bySymbol.get(s) ?? [])], liquidations: () => [...liquidations] }),
   );
-  const driver = startDriver(market, options.updatesPerSecond, () => bySymbol.keys(), () => liquidations.size > 0);
+  // Symbols with a subscriber, plus those where an account has a resting order or offer (so a
+  // paper-trading bot's orders keep filling without a public subscription).
+  const driven = (): Iterable<string> => {
+    const set = new Set(bySymbol.keys());
+    for (const acc of exchange.accounts()) {
+      const state = exchangeAccount(acc)?.state;
+      if (state === undefined) continue;
+      for (const o of state.orders.values()) set.add(o.symbol);
+      for (const f of state.offers.values()) set.add(f.symbol);
+    }
+    return set;
+  };
+  const driver = startDriver(market, options.updatesPerSecond, driven, () => liquidations.size > 0);
 
   const accept = (ws: WebSocket, ip: string): void => {
     const session = new Session(ws, ctx, accepted++, ip);
@@ -98,12 +123,14 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
   return {
     faults,
     sessions: () => [...open],
+    framesSent: () => ctx.stats.framesSent,
     handleUpgrade(req, socket, head) {
-      const path = new URL(req.url ?? '/', 'http://sim.local').pathname;
-      if (path !== '/ws/2' && path !== '/ws/2/') return refuse(socket, 404);
+      const path = new URL(req.url ?? '/', 'http://sim.local').pathname.replace(/\/$/, '');
+      const kind = path === '/ws/2' ? 'public' : path === '/ws/2/auth' ? 'auth' : undefined;
+      if (kind === undefined) return refuse(socket, 404);
       if (faults.refuseUntil > Date.now()) return refuse(socket, faults.refuseStatus);
       const ip = req.socket.remoteAddress ?? 'unknown';
-      if (limiter && !limiter.allow(ip)) return refuse(socket, 429);
+      if (!limiter.allow(kind, ip)) return refuse(socket, 429);
       wss.handleUpgrade(req, socket, head, (ws) => accept(ws, ip));
     },
     broadcast(event) {
@@ -111,6 +138,7 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
     },
     async close() {
       driver.stop();
+      replay?.close();
       stopListening();
       for (const s of open) {
         s.dispose();

@@ -132,6 +132,7 @@ export class Session implements SubOwner {
   private finish(frame: unknown[], chanId: number): void {
     if (hasFlag(this.flags, WS_FLAGS.TIMESTAMP)) frame.push(this.ctx.market.now());
     this.lastSent.set(chanId, Date.now());
+    this.ctx.stats.framesSent++;
     this.outbox.send(JSON.stringify(frame));
   }
 

@@ -33,6 +33,8 @@ export interface Sub {
   readonly session: SubOwner;
   /** Last time (ms) a book view was drained (for `F1`) or a status row was sent. */
   lastFlush: number;
+  /** Served from a recorded session instead of the live market. */
+  replayed?: boolean;
 }
 
 /** What fan-out needs from the socket owning a subscription. */
@@ -65,6 +67,8 @@ export interface WsContext {
   readonly options: ResolvedWsOptions;
   readonly faults: WsFaultState;
   readonly serverId: string;
+  /** Counters shared by every socket: frames sent since start. */
+  readonly stats: { framesSent: number };
   addSub(sub: Sub): void;
   removeSub(sub: Sub): void;
 }

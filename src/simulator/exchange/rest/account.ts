@@ -26,9 +26,11 @@ function userInfo(acc: ExchangeAccount): unknown[] {
 /** The 30-day summary (fees and volumes), shaped like the captured answer. */
 function summary(acc: ExchangeAccount): unknown[] {
   const vol = acc.state.trades.reduce((s, t) => s + Math.abs(t.execAmount * t.execPrice), 0);
+  const f = acc.ctx.fees;
   return [
     null, null, null, null,
-    [[0.001, 0.001, 0.001, null, null, 0.0002], [0.002, 0.002, 0.002, null, null, 0.00065]],
+    // The exchange's fee schedule; the derivatives maker entry is the rebate (positive).
+    [[f.maker, f.maker, f.maker, null, null, -f.derivMaker], [f.taker, f.taker, f.taker, null, null, f.derivTaker]],
     [[{ curr: 'Total (USD)', vol, vol_safe: vol, vol_maker: 0, vol_BFX: vol, vol_BFX_safe: vol, vol_BFX_maker: 0 }], {}, 0],
     [null, {}, 0], null, null, { leo_lev: 0, leo_amount_avg: 0 },
   ];
@@ -89,7 +91,8 @@ export function accountRoutes(market: MarketEngine): SimRoute[] {
     }),
     authRoute('auth/w/alert/{key}/del', 'account', 'write', (acc, req) => deleteAlert(acc, req.params.key ?? '')),
     authRoute('auth/w/alert/del', 'account', 'write', (acc, req) => {
-      const key = optString(req, 'key') ?? alertKey(reqString(req, 'type'), reqString(req, 'symbol'), reqNumber(req, 'price'));
+      // The official clients send `{symbol, price}` without `type`: price alerts are the only kind.
+      const key = optString(req, 'key') ?? alertKey(optString(req, 'type') ?? 'price', reqString(req, 'symbol'), reqNumber(req, 'price'));
       return deleteAlert(acc, key);
     }),
     authRoute('auth/r/settings', 'settings', 'read', readSettings),

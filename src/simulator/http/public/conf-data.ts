@@ -13,7 +13,19 @@ const SYMBOL_MAP: readonly (readonly [string, string])[] = [['ALG', 'ALGO'], ['A
   ['IOT', 'IOTA'], ['MNA', 'MANA'], ['UDC', 'USDC'], ['UST', 'USDT'], ['EUT', 'EURT'], ['CNHT', 'CNHT'], ['USTF0', 'USDT0']];
 const ERC20 = ['UST', 'LINK', 'UNI', 'AAVE', 'COMP', 'MKR', 'YFI', 'SUSHI', 'CRV', 'SNX', 'GRT', 'SAND', 'MNA', 'APE', 'AXS', 'PEPE', 'SHIB', 'LEO', 'XAUT', 'PAXG', 'ZRX'];
 
+/** Delisted exchange pairs (`pub:list:pair:exchange:inactive`): never tradable here. */
+const INACTIVE_PAIRS: readonly string[] = ['BCHABC:USD', 'BSVUSD', 'EOSDT:USD', 'GNTUSD', 'OMGETH', 'QTMUSD', 'RRTUSD', 'XVGUSD', 'BTCEUT', 'ETHEUT'];
+/** Currencies every wallet can be converted into (`pub:map:currency:wfx`). */
+const WFX_TARGETS: readonly string[] = ['USD', 'EUR', 'GBP', 'JPY', 'UST', 'BTC', 'ETH'];
+
 const strip = (s: string): string => s.slice(1);
+
+/** `pub:map:currency:wfx`: `[[CCY, [CONVERTIBLE_TO, …]], …]` for every spot currency. */
+function walletFx(ccys: readonly string[]): unknown[] {
+  return ccys
+    .filter((c) => !c.endsWith('F0') && !c.startsWith('TEST'))
+    .map((c) => [c, WFX_TARGETS.filter((t) => t !== c && ccys.includes(t))]);
+}
 
 function pairInfo(pair: string): unknown[] {
   const [base] = splitPair(pair);
@@ -75,6 +87,10 @@ export function confValue(market: MarketEngine, key: string): unknown {
       return ccys.filter((c) => !c.endsWith('F0')).map((c) => [c, 1, 1, null, null, null, null, 0, 0, null, null, 3]);
     case 'pub:fees':
       return { deriv_perp: { correction_clamp_min: 0.0025, correction_clamp_insurance: 0.0015, correction_slope: 0.2 } };
+    case 'pub:list:pair:exchange:inactive':
+      return INACTIVE_PAIRS.filter((p) => !market.isTradingPair(`t${p}`));
+    case 'pub:map:currency:wfx':
+      return walletFx(ccys);
     case 'pub:spec:margin':
       return { initial: 0.2, minimum: 0.1, leverage_max: 10 };
     default:
