@@ -25,7 +25,7 @@ export interface BfxLogger {
 export interface LoggerOptions {
   /** Level (default `'warn'`). */
   readonly logLevel?: LogLevelName;
-  /** Append records (JSON lines) to this file instead of stderr. */
+  /** Append records (JSON lines) to this file instead of stderr (Node.js only; browsers log to the console). */
   readonly logFile?: string;
   /** Use this logger (pino-compatible) instead of creating one; `logLevel`/`logFile` are then ignored. */
   readonly logger?: BfxLogger;
@@ -74,6 +74,14 @@ export function createLogger(options: LoggerOptions = {}): BfxLogger {
     name: 'bfx-actors',
     level: toPinoLevel(options.logLevel),
     redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
+    // pino's browser build logs to the console; records as objects so that redaction applies.
+    browser: { asObject: true },
   };
-  return options.logFile ? pino(base, fileDestination(options.logFile)) : pino(base, pino.destination(2));
+  if (options.logFile) return pino(base, fileDestination(options.logFile));
+  return hasDestinations() ? pino(base, pino.destination(2)) : pino(base);
+}
+
+/** Whether this is pino's Node.js build (its browser build has no `destination`). */
+function hasDestinations(): boolean {
+  return typeof (pino as { destination?: unknown }).destination === 'function';
 }

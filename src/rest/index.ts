@@ -1,19 +1,11 @@
 /**
- * REST client for the Bitfinex API v2.
+ * REST client for the Bitfinex API v2, with the endpoint machinery and validators that the
+ * package's main entry keeps internal (tests and the simulator import them from here).
  *
  * @module
  */
-export { createRestClient, DEFAULT_REST_TIMEOUT_MS, type RestClient } from './client.js';
-export type { RestClientOptions, RequestOptions, RestLogger, FetchFn, Decimal, HistoryParams, SortedHistoryParams } from './types.js';
-export { DEFAULT_RETRY_POLICY, backoffDelay, type RetryPolicy } from './retry.js';
-export { publicEndpoints, type PublicApi, type SymbolList, type BookParams as RestBookParams, type TradingAveragePriceParams, type FundingAveragePriceParams } from './public.js';
-export { authEndpoints, type AuthApi } from './auth.js';
-export type { SubmitOrderParams, UpdateOrderParams, CancelOrderParams, CancelOrderMultiParams, OrderMultiOp, BalanceAvailableParams } from './auth-trading.js';
-export type { SubmitFundingOfferParams, AutoRenewParams, KeepFundingParams, FundingHistoryParams } from './auth-funding.js';
-export type { TransferParams, WithdrawalParams, DepositAddressParams, DepositInvoiceParams, SetAlertParams, TokenParams } from './auth-account.js';
-export { merchantEndpoints, type MerchantApi, type SubmitInvoiceParams, type InvoicesPageParams, type CompleteInvoiceParams, type StatsFormat } from './merchant.js';
-export { Alert, WalletHistory, type Permission } from './extra-models.js';
-export { defineEndpoint, bindEndpoints, type Endpoint, type EndpointSpec, type ApiOf, type MethodOf, type Decoder, type Check } from './endpoint.js';
+export * from './public-surface.js';
+export { defineEndpoint, bindEndpoints } from './endpoint.js';
 export {
   validateSymbol,
   validateSymbols,
@@ -26,6 +18,5 @@ export {
   validatePositiveInteger,
   validateOrderType,
   validatePeriod,
-  type SymbolKind,
 } from './validate.js';
 export { signRest, signWsAuth, type WsAuthSignature } from '../auth/signer.js';
