@@ -35,10 +35,26 @@ function keyFor(secret: string): Promise<unknown> {
   return key;
 }
 
-/** Lowercase hex HMAC-SHA384 of `message` keyed with `secret` (both UTF-8). */
-export async function hmacSha384Hex(secret: string, message: string): Promise<string> {
+async function compute(secret: string, message: string): Promise<string> {
   const mac = new Uint8Array(await subtle().sign('HMAC', await keyFor(secret), encoder.encode(message)));
   let hex = '';
   for (const byte of mac) hex += HEX[byte];
   return hex;
+}
+
+/** The last signature handed out; the next one settles after it. */
+let tail: Promise<unknown> = Promise.resolve();
+
+/**
+ * Lowercase hex HMAC-SHA384 of `message` keyed with `secret` (both UTF-8).
+ *
+ * Signatures are computed concurrently but settle in call order. Callers draw a nonce and sign
+ * at once, so requests leave in nonce order (WebCrypto's `sign` may otherwise finish out of
+ * order, and Bitfinex refuses a nonce smaller than one it has seen, error 10114).
+ */
+export function hmacSha384Hex(secret: string, message: string): Promise<string> {
+  const result = compute(secret, message);
+  const ordered = tail.then(() => result);
+  tail = ordered.catch(() => undefined);
+  return ordered;
 }
