@@ -27,7 +27,9 @@ function subtle(): Subtle {
 function keyFor(secret: string): Promise<unknown> {
   let key = keys.get(secret);
   if (key === undefined) {
-    key = subtle().importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-384' }, false, ['sign']);
+    // WebCrypto refuses a zero-length key; HMAC zero-pads short keys, so one zero byte is equivalent.
+    const raw = secret.length === 0 ? new Uint8Array(1) : encoder.encode(secret);
+    key = subtle().importKey('raw', raw, { name: 'HMAC', hash: 'SHA-384' }, false, ['sign']);
     key.catch(() => keys.delete(secret));
     if (keys.size >= MAX_KEYS) keys.delete(keys.keys().next().value as string);
     keys.set(secret, key);
