@@ -6,6 +6,7 @@
  *
  * Copy it into your project as is: it imports only from `'bfx-actors'`.
  */
+import type { DashboardState } from './state.js';
 import { createBfxSystem, type BfxSystem, type BfxSystemOptions, type Order, type TradingPairBook, type Wallet } from 'bfx-actors';
 
 /** Where to connect, and optional credentials for the account part. */
@@ -20,25 +21,7 @@ export interface DashboardConfig {
   readonly backoff?: BfxSystemOptions['backoff'];
 }
 
-/** What the dashboard knows; JSON-friendly, updated as events arrive. */
-export interface DashboardState {
-  platform?: 'operative' | 'maintenance';
-  wallets: { type: string; currency: string; balance: number }[];
-  lastPrice?: number;
-  tickerUpdates: number;
-  bestBid?: number;
-  bestAsk?: number;
-  checksums: number;
-  checksumMismatches: number;
-  authenticated: boolean;
-  userId?: number;
-  orders: { id: number; status: string }[];
-  disconnections: number;
-  reconnections: number;
-  subscribed: string[];
-  errors: string[];
-  log: string[];
-}
+export type { DashboardState } from './state.js';
 
 /** A running dashboard. */
 export interface Dashboard {
@@ -106,8 +89,8 @@ export function startDashboard(config: DashboardConfig, root?: HTMLElement): Das
   });
   const track = (o: Order): void => {
     const known = state.orders.find((x) => x.id === o.id);
-    if (known) known.status = o.orderStatus;
-    else state.orders.push({ id: o.id, status: o.orderStatus });
+    if (known) known.status = o.orderStatus ?? '';
+    else state.orders.push({ id: o.id, status: o.orderStatus ?? '' });
     log(`order #${o.id} ${o.orderStatus}`);
   };
   ws.on('order_new', track);

@@ -10,7 +10,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleDashboard, dashboardUrl, DEMO_ACCOUNT, serveDashboard, type DashboardServer } from '../../examples/browser/serve.js';
-import type { DashboardState } from '../../examples/browser/dashboard.js';
+import type { DashboardState } from '../../examples/browser/state.js';
 import { createBfxSimulator, type BfxSimulator } from '../../src/simulator/index.js';
 import { findChromium } from './chromium.js';
 
@@ -19,13 +19,27 @@ if (!executablePath) {
   console.error('\n*** test/browser SKIPPED: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH) ***\n');
 }
 
+/** What the page exposes as `window.dashboard` (see examples/browser/main.ts). */
+interface PageDashboard {
+  readonly state: DashboardState;
+  placeAndCancel(amount?: number, price?: number): Promise<{ submitted: string; cancelled: string; id: number }>;
+  close(): Promise<void>;
+}
+/** The page's global object, as seen from `page.evaluate` callbacks (they run in the page, so only casts). */
+interface PageGlobal {
+  readonly dashboard?: PageDashboard;
+  readonly location: { readonly origin: string };
+  readonly crypto: { readonly subtle?: unknown };
+  readonly process?: unknown;
+}
+
 let sim: BfxSimulator;
 let server: DashboardServer;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
 
-const state = (): Promise<DashboardState> => page.evaluate(() => JSON.parse(JSON.stringify(window.dashboard!.state)) as DashboardState);
+const state = (): Promise<DashboardState> => page.evaluate(() => JSON.parse(JSON.stringify((globalThis as unknown as PageGlobal).dashboard!.state)) as DashboardState);
 
 /** Poll the page's state until `ok` holds (bounded). */
 async function until(what: string, ok: (s: DashboardState) => boolean, timeoutMs = 15_000): Promise<DashboardState> {
@@ -54,14 +68,14 @@ describe.skipIf(!executablePath)('in headless Chromium', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await page?.evaluate(() => window.dashboard?.close()).catch(() => undefined);
+    await page?.evaluate(() => (globalThis as unknown as PageGlobal).dashboard?.close()).catch(() => undefined);
     await browser?.close();
     await server?.close();
     await sim?.close();
   });
 
   it('runs on the browser platform: page origin differs from the API, no Node globals', async () => {
-    const env = await page.evaluate(() => ({ origin: location.origin, hasProcess: typeof (globalThis as { process?: unknown }).process, subtle: typeof crypto.subtle }));
+    const env = await page.evaluate(() => ({ origin: (globalThis as unknown as PageGlobal).location.origin, hasProcess: typeof (globalThis as unknown as PageGlobal).process, subtle: typeof (globalThis as unknown as PageGlobal).crypto.subtle }));
     expect(env.origin).not.toBe(new URL(sim.restUrl).origin);
     expect(env.hasProcess).toBe('undefined');
     expect(env.subtle).toBe('object');
@@ -82,7 +96,7 @@ describe.skipIf(!executablePath)('in headless Chromium', () => {
 
   it('authenticates the socket, then submits and cancels an order', async () => {
     await until('authenticated', (x) => x.authenticated);
-    const result = await page.evaluate(() => window.dashboard!.placeAndCancel(0.001, 1_000));
+    const result = await page.evaluate(() => (globalThis as unknown as PageGlobal).dashboard!.placeAndCancel(0.001, 1_000));
     expect(result).toMatchObject({ submitted: 'SUCCESS', cancelled: 'SUCCESS' });
     const s = await until('order events', (x) => x.orders.some((o) => o.id === result.id && /CANCELED/.test(o.status)));
     expect(s.userId).toBeGreaterThan(0);
@@ -97,7 +111,7 @@ describe.skipIf(!executablePath)('in headless Chromium', () => {
     const checks = s.checksums;
     const after = await until('data after the reconnect', (x) => x.tickerUpdates > ticks && x.checksums > checks);
     expect(after.checksumMismatches).toBe(0);
-    const result = await page.evaluate(() => window.dashboard!.placeAndCancel(0.002, 1_100));
+    const result = await page.evaluate(() => (globalThis as unknown as PageGlobal).dashboard!.placeAndCancel(0.002, 1_100));
     expect(result).toMatchObject({ submitted: 'SUCCESS', cancelled: 'SUCCESS' });
   });
 
