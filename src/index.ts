@@ -18,7 +18,7 @@ export * from './errors.js';
 // Models: the one table shared by REST, WebSocket and the simulator.
 export * from './models/index.js';
 export { defineModel } from './models/define.js';
-export type { Model, FieldSpec, FieldKind, ShapeOf, Infer, ModelOptions } from './models/define.js';
+export type { Model, FieldSpec, FieldKind, FieldKindMap, ShapeOf, Simplify, Infer, ModelOptions } from './models/define.js';
 
 // Signing, nonces, checksums, logging.
 export { crc32, bookChecksum } from './book/checksum.js';
@@ -59,6 +59,9 @@ export type {
 } from './ws/account/index.js';
 export { AggregatedBook, RawOrderBook, createManagedBook } from './book/index.js';
 export type { BookRow, BookRowDecoder, BookShape, ManagedBook } from './book/index.js';
+export type { BookSide } from './book/book-side.js';
+export type { BookEntry } from './ws/dataplane/sinks.js';
+export type { Intent } from '../machines/routing.js';
 export {
   CLOSE_HTTP_REFUSED,
   createWebSocketFactory,
@@ -69,6 +72,8 @@ export {
   type SocketConnection,
   type SocketFactory,
   type SocketHandlers,
+  type StandardSocket,
+  type StandardSocketClass,
 } from './platform/websocket.js';
 
 // The facade and the machines.

@@ -13,10 +13,15 @@ export { REDACT_PATHS, toPinoLevel, type LogLevelName, type PinoLevel } from './
 
 /** The part of a pino logger this library uses (a pino logger satisfies it). */
 export interface BfxLogger {
+  /** Log at error level. */
   error(obj: object, msg?: string): void;
+  /** Log at warn level. */
   warn(obj: object, msg?: string): void;
+  /** Log at info level. */
   info(obj: object, msg?: string): void;
+  /** Log at debug level. */
   debug(obj: object, msg?: string): void;
+  /** A logger that adds `bindings` to every record. */
   child(bindings: Record<string, unknown>): BfxLogger;
 }
 

@@ -8,19 +8,27 @@
 import { HANDSHAKE_TIMEOUT_MS, type SocketFactory } from './socket-types.js';
 
 /** The part of the standard `WebSocket` this adapter uses. */
-interface StandardSocket {
+export interface StandardSocket {
+  /** 0 connecting, 1 open, 2 closing, 3 closed. */
   readonly readyState: number;
+  /** Set to `'arraybuffer'` so binary frames arrive as `ArrayBuffer`. */
   binaryType: string;
+  /** Called when the handshake completed. */
   onopen: ((ev: unknown) => void) | null;
+  /** Called for each frame. */
   onmessage: ((ev: { readonly data: unknown }) => void) | null;
+  /** Called on errors (a close always follows). */
   onerror: ((ev: unknown) => void) | null;
+  /** Called once when the socket is gone. */
   onclose: ((ev: { readonly code: number; readonly reason: string }) => void) | null;
+  /** Send a text frame. */
   send(data: string): void;
+  /** Close (code 1000 or 3000–4999). */
   close(code?: number, reason?: string): void;
 }
 
 /** The constructor of the standard `WebSocket`. */
-type StandardSocketClass = new (url: string) => StandardSocket;
+export type StandardSocketClass = new (url: string) => StandardSocket;
 
 const OPEN = 1;
 const CONNECTING = 0;

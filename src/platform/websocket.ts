@@ -12,7 +12,7 @@ import { webSocketFactory } from './web-socket.js';
 
 export { CLOSE_HTTP_REFUSED, HANDSHAKE_TIMEOUT_MS, type SocketConnection, type SocketFactory, type SocketHandlers } from './socket-types.js';
 export { wsAvailable, wsSocketFactory } from './ws-node.js';
-export { createWebSocketFactory, webSocketFactory } from './web-socket.js';
+export { createWebSocketFactory, webSocketFactory, type StandardSocket, type StandardSocketClass } from './web-socket.js';
 
 /** The socket factory for this runtime: `ws` where it works (Node.js), else the global `WebSocket`. */
 export const defaultSocketFactory: SocketFactory = (url, handlers) => (wsAvailable ? wsSocketFactory : webSocketFactory)(url, handlers);

@@ -15,5 +15,5 @@ export type { SubmitFundingOfferParams, AutoRenewParams, KeepFundingParams, Fund
 export type { TransferParams, WithdrawalParams, DepositAddressParams, DepositInvoiceParams, SetAlertParams, TokenParams } from './auth-account.js';
 export { merchantEndpoints, type MerchantApi, type SubmitInvoiceParams, type InvoicesPageParams, type CompleteInvoiceParams, type StatsFormat } from './merchant.js';
 export { Alert, WalletHistory, type Permission } from './extra-models.js';
-export type { Endpoint, EndpointSpec, ApiOf, MethodOf, Decoder, Check } from './endpoint.js';
-export type { SymbolKind } from './validate.js';
+export type { Endpoint, EndpointSpec, ApiOf, ArgNames, MethodOf, Decoder, Check } from './endpoint.js';
+export type { SymbolKind, BookPrecision, AnyBookPrecision, BookLength as RestBookLength, Timeframe } from './validate.js';

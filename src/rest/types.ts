@@ -16,7 +16,9 @@ export interface RequestOptions {
 
 /** The minimal logger the client writes to (pino's logger fits). Secrets are never passed. */
 export interface RestLogger {
+  /** Log at debug level. */
   debug(obj: Record<string, unknown>, msg?: string): void;
+  /** Log at warn level. */
   warn(obj: Record<string, unknown>, msg?: string): void;
 }
 
@@ -36,7 +38,10 @@ export interface RestClientOptions {
   /** Timeout of each request in ms (default 30000). */
   readonly timeoutMs?: number;
   /** Opt-in retry with exponential backoff and jitter on HTTP 429 / error 11010. */
-  readonly retry?: { readonly rateLimit?: boolean | RetryPolicy };
+  readonly retry?: {
+    /** Retry policy for rate-limit answers, or `false` (default) to fail at once. */
+    readonly rateLimit?: boolean | RetryPolicy;
+  };
   /** Logger for request and retry events (no secrets, no signatures, no bodies). */
   readonly logger?: RestLogger;
   /** `fetch` implementation (default the global `fetch`). */
@@ -58,5 +63,6 @@ export interface HistoryParams {
 
 /** History window with a sort direction (1 oldest first, -1 newest first). */
 export interface SortedHistoryParams extends HistoryParams {
+  /** Sort order: 1 oldest first, -1 newest first (default). */
   readonly sort?: 1 | -1;
 }

@@ -26,6 +26,7 @@ export type HandleState = 'pending' | 'active' | 'unsubscribed' | 'failed';
 
 /** What the handle asks of the client. */
 export interface HandleOwner {
+  /** Unsubscribe the handle. */
   unsubscribe(subId: string): Promise<void>;
   /** Deliver whatever the owner still holds back (queued subscribes) so {@link SubscriptionHandle.state} is current. */
   settle?(): void;
@@ -145,7 +146,7 @@ export class SubscriptionHandle implements PromiseLike<Subscription> {
     return this.#book?.();
   }
 
-  /** Whether any async iterator is open (the client then feeds {@link push}). */
+  /** Whether any async iterator is open (the client then feeds them). */
   get iterating(): boolean {
     return this.#iterators.size > 0;
   }
