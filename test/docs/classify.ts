@@ -38,7 +38,7 @@ export interface DocsReport {
   readonly pendingWs: readonly string[];
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 const UNDOCUMENTED = /^\[warning\] (\S+) \((\w+)\), defined in bfx-actors\/([^,]*), does not have any documentation$/;
 
 /** Classify TypeDoc's output lines. */
