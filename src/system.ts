@@ -68,7 +68,7 @@ export interface BfxSystemOptions {
   readonly seed?: number;
   /** Subscribe acknowledgement timeout (default 30 000 ms). */
   readonly subscribeTimeoutMs?: number;
-  /** Replace the `ws` socket factory (tests, other runtimes). */
+  /** Replace the socket factory (default `defaultSocketFactory`: `ws` on Node.js, the global `WebSocket` elsewhere). */
   readonly socketFactory?: SocketFactory;
 }
 
