@@ -57,6 +57,7 @@ describe.skipIf(!executablePath)('in headless Chromium', () => {
     const [bundle, simulator] = await Promise.all([bundleDashboard(), createBfxSimulator({ accounts: [DEMO_ACCOUNT], market: { updatesPerSecond: 20 } })]);
     sim = simulator;
     expect(bundle).not.toMatch(/require\(["']node:|from ["']node:/);
+    expect(bundle, 'the browser field swaps pino for the console logger').not.toMatch(/pino/);
     server = await serveDashboard(bundle);
     browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
     page = await browser.newPage();
