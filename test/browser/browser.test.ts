@@ -5,7 +5,7 @@
  * streams a ticker and a checksum-verified managed book, authenticates the socket (WebCrypto
  * HMAC), places and cancels an order, and survives a dropped socket with its subscriptions back.
  *
- * Skips, loudly, only when no Chromium exists (`.ci/run` installs Debian's).
+ * Skips, loudly, only when no Chromium exists (`.ci/run` installs Debian's); under CI it fails instead.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,11 @@ async function until(what: string, ok: (s: DashboardState) => boolean, timeoutMs
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+// In CI (.ci/run installs chromium) a missing browser is a failure, not a skip.
+it.runIf(!executablePath && process.env.CI !== undefined && process.env.CI !== '')('finds Chromium in CI', () => {
+  expect.fail('CI is set but no Chromium was found: .ci/run should have installed Debian\'s chromium');
+});
 
 describe.skipIf(!executablePath)('in headless Chromium', () => {
   beforeAll(async () => {
