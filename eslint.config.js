@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.pack-test/**', 'dist/**', 'node_modules/**', 'bench/**', 'coverage/**'] },
+  { ignores: ['.pack-test/**', 'dist/**', 'docs/api/**', 'node_modules/**', 'bench/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,9 +3,8 @@
  * connection's state) redrawn in place with ANSI cursor codes. The simulator drops a socket now and
  * then so reconnection can be watched. Exits by itself after DEMO_SECONDS (default 20) and on Ctrl-C.
  */
-import { createBfxSimulator } from '../src/simulator/index.js';
-import { createBfxSystem } from '../src/system.js';
-import type { TradingPairTicker } from '../src/models/index.js';
+import { createBfxSystem, type TradingPairTicker } from 'bfx-actors';
+import { createBfxSimulator } from 'bfx-actors/simulator';
 
 const seconds = Number(process.env.DEMO_SECONDS ?? 20) || 20;
 const SYMBOLS = ['tBTCUSD', 'tETHUSD', 'tSOLUSD', 'tXRPUSD', 'tLTCUSD'];

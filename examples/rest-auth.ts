@@ -2,9 +2,8 @@
  * Authenticated REST endpoints against the bundled simulator: `npx tsx examples/rest-auth.ts`.
  * Against the real API, pass your own `apiKey` / `apiSecret` and drop `restHost`.
  */
-import { BfxApiError } from '../src/errors.js';
-import { createRestClient } from '../src/rest/index.js';
-import { createBfxSimulator } from '../src/simulator/index.js';
+import { BfxApiError, createRestClient } from 'bfx-actors';
+import { createBfxSimulator } from 'bfx-actors/simulator';
 
 const apiKey = 'example-key';
 const apiSecret = 'example-secret';

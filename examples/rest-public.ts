@@ -2,8 +2,8 @@
  * Public REST endpoints against the bundled simulator: `npx tsx examples/rest-public.ts`.
  * Point `restHost` at `PUB_REST_HOST` (or leave the default) to use the real API instead.
  */
-import { createRestClient } from '../src/rest/index.js';
-import { createBfxSimulator } from '../src/simulator/index.js';
+import { createRestClient } from 'bfx-actors';
+import { createBfxSimulator } from 'bfx-actors/simulator';
 
 const sim = await createBfxSimulator();
 try {

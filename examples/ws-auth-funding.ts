@@ -2,8 +2,8 @@
  * Submit and cancel a funding offer over the authenticated WebSocket, against the bundled
  * simulator: `npx tsx examples/ws-auth-funding.ts`.
  */
-import { createBfxSimulator } from '../src/simulator/index.js';
-import { createBfxSystem } from '../src/system.js';
+import { createBfxSystem } from 'bfx-actors';
+import { createBfxSimulator } from 'bfx-actors/simulator';
 
 const apiKey = 'example-key';
 const apiSecret = 'example-secret';

@@ -4,9 +4,8 @@
  * `notify` resolves once the frame is sent (Bitfinex does not acknowledge it); match the echo by
  * `messageId`.
  */
-import type { Notification } from '../src/models/index.js';
-import { createBfxSimulator } from '../src/simulator/index.js';
-import { createBfxSystem } from '../src/system.js';
+import { createBfxSystem, type Notification } from 'bfx-actors';
+import { createBfxSimulator } from 'bfx-actors/simulator';
 
 const apiKey = 'example-key';
 const apiSecret = 'example-secret';

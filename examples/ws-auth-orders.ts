@@ -3,9 +3,8 @@
  * simulator: `npx tsx examples/ws-auth-orders.ts`. Against the real API, drop `wssHost` /
  * `restHost` and pass your own `apiKey` / `apiSecret`.
  */
-import { InputError } from '../src/errors.js';
-import { createBfxSimulator } from '../src/simulator/index.js';
-import { createBfxSystem } from '../src/system.js';
+import { InputError, createBfxSystem } from 'bfx-actors';
+import { createBfxSimulator } from 'bfx-actors/simulator';
 
 const apiKey = 'example-key';
 const apiSecret = 'example-secret';

@@ -4,8 +4,8 @@
  *
  *   npx tsx examples/ws-closing.ts
  */
-import { createBfxSimulator } from '../src/simulator/index.js';
-import { createBfxSystem } from '../src/system.js';
+import { createBfxSystem } from 'bfx-actors';
+import { createBfxSimulator } from 'bfx-actors/simulator';
 
 const sim = await createBfxSimulator();
 const bfx = createBfxSystem({ wssHost: sim.wsUrl, restHost: sim.restUrl, connections: 2 });

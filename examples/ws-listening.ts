@@ -4,9 +4,8 @@
  *
  *   npx tsx examples/ws-listening.ts
  */
-import { createBfxSimulator } from '../src/simulator/index.js';
-import type { Subscription } from '../src/ws/contracts.js';
-import { createBfxSystem } from '../src/system.js';
+import { createBfxSystem, type Subscription } from 'bfx-actors';
+import { createBfxSimulator } from 'bfx-actors/simulator';
 
 const sim = await createBfxSimulator();
 const bfx = createBfxSystem({ wssHost: sim.wsUrl, restHost: sim.restUrl });

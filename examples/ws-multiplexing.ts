@@ -5,9 +5,8 @@
  *
  *   npx tsx examples/ws-multiplexing.ts
  */
-import { CapacityError } from '../src/errors.js';
-import { createBfxSimulator } from '../src/simulator/index.js';
-import { createBfxSystem } from '../src/system.js';
+import { CapacityError, createBfxSystem } from 'bfx-actors';
+import { createBfxSimulator } from 'bfx-actors/simulator';
 
 const sim = await createBfxSimulator();
 const bfx = createBfxSystem({ wssHost: sim.wsUrl, restHost: sim.restUrl, connections: 3, capacity: 2 });

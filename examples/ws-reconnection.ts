@@ -5,8 +5,8 @@
  *
  *   npx tsx examples/ws-reconnection.ts
  */
-import { createBfxSimulator } from '../src/simulator/index.js';
-import { createBfxSystem } from '../src/system.js';
+import { createBfxSystem } from 'bfx-actors';
+import { createBfxSimulator } from 'bfx-actors/simulator';
 
 const sim = await createBfxSimulator();
 const bfx = createBfxSystem({ wssHost: sim.wsUrl, restHost: sim.restUrl, connections: 1, backoff: { initialMs: 200, maxMs: 2_000 }, logLevel: 'info' });

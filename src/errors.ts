@@ -66,7 +66,9 @@ export class BfxApiError extends BfxError {
 
 /** HTTP 429 or Bitfinex error 11010 (`ratelimit: error`). */
 export class BfxRateLimitError extends BfxError {
+  /** HTTP status (429), when the error came from a REST call. */
   readonly status: number | undefined;
+  /** The endpoint path, when the error came from a REST call. */
   readonly endpoint: string | undefined;
   /** Retries made before giving up (when retry on rate limit is enabled). */
   readonly retries: number;
@@ -81,6 +83,7 @@ export class BfxRateLimitError extends BfxError {
 
 /** The request never got an HTTP answer (refused, reset, DNS...). */
 export class BfxNetworkError extends BfxError {
+  /** The endpoint path, when the error came from a REST call. */
   readonly endpoint: string | undefined;
   constructor(message: string, opts: { endpoint?: string; cause?: unknown } = {}) {
     super('ERR_BFX_NETWORK', message, opts);
@@ -90,7 +93,9 @@ export class BfxNetworkError extends BfxError {
 
 /** A request or an input did not complete within its timeout. */
 export class BfxTimeoutError extends BfxError {
+  /** The timeout that expired, in ms. */
   readonly timeoutMs: number;
+  /** The endpoint path, when the error came from a REST call. */
   readonly endpoint: string | undefined;
   constructor(message: string, opts: { timeoutMs: number; endpoint?: string; code?: 'ERR_BFX_TIMEOUT' | 'ERR_BFX_INPUT_TIMEOUT' }) {
     super(opts.code ?? 'ERR_BFX_TIMEOUT', message);
@@ -142,7 +147,9 @@ export class AuthError extends BfxError {
 
 /** Every connection is full (25 subscriptions each) and no more connections may be opened. */
 export class CapacityError extends BfxError {
+  /** Connections the system may open. */
   readonly connections: number;
+  /** Subscriptions per connection. */
   readonly perConnection: number;
   constructor(connections: number, perConnection: number) {
     super(
@@ -157,7 +164,9 @@ export class CapacityError extends BfxError {
 
 /** A subscription was refused by the server, or failed while live. */
 export class SubscriptionError extends BfxError {
+  /** The subscription id, when known. */
   readonly subId: string | undefined;
+  /** The channel, when known. */
   readonly channel: string | undefined;
   constructor(message: string, opts: { subId?: string; channel?: string; bfxCode?: number; code?: BfxErrorCode } = {}) {
     super(opts.code ?? 'ERR_BFX_SUBSCRIPTION', message, opts);
@@ -168,8 +177,11 @@ export class SubscriptionError extends BfxError {
 
 /** A book's checksum did not match the server's `cs` frame (the book is resynced automatically). */
 export class ChecksumError extends BfxError {
+  /** The book subscription whose checksum failed. */
   readonly subId: string;
+  /** The server's checksum. */
   readonly expected: number;
+  /** The checksum of the local book. */
   readonly actual: number;
   constructor(subId: string, expected: number, actual: number) {
     super('ERR_BFX_CHECKSUM', `Checksum mismatch on ${subId}: server ${expected}, local ${actual}; resubscribing`);
@@ -181,7 +193,9 @@ export class ChecksumError extends BfxError {
 
 /** A gap in SEQ_ALL sequence numbers (the socket is resynced automatically). */
 export class SequenceError extends BfxError {
+  /** The sequence number expected next. */
   readonly expected: number;
+  /** The sequence number received. */
   readonly received: number;
   constructor(expected: number, received: number) {
     super('ERR_BFX_SEQUENCE', `Sequence gap: expected ${expected}, received ${received}; resyncing`);

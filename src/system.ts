@@ -25,7 +25,9 @@ export interface BfxSystemOptions {
   readonly wssHost?: string;
   /** REST base URL (default `https://api.bitfinex.com/v2`). */
   readonly restHost?: string;
+  /** API key (with `apiSecret`). */
   readonly apiKey?: string;
+  /** API secret (with `apiKey`); only ever used to sign, never logged. */
   readonly apiSecret?: string;
   /** Auth filter. */
   readonly filter?: readonly string[];
@@ -54,7 +56,12 @@ export interface BfxSystemOptions {
   /** Custom nonce generator (shared by REST and WebSocket auth). */
   readonly nonce?: NonceGenerator;
   /** Authenticated inputs: queue (default) or reject while disconnected; answer timeout. */
-  readonly inputs?: { readonly policy?: InputPolicy; readonly timeoutMs?: number };
+  readonly inputs?: {
+    /** `queue` (default): inputs sent while disconnected wait for the authenticated socket; `reject`: they fail at once. */
+    readonly policy?: InputPolicy;
+    /** How long an input waits for its `*-req` notification, in ms. */
+    readonly timeoutMs?: number;
+  };
   /** Connect at once (default true); when false, connect on `ws.connect()` or the first subscribe. */
   readonly autoConnect?: boolean;
   /** System id prefix (default `bfx.`; give each system in one host its own). */
@@ -63,7 +70,7 @@ export interface BfxSystemOptions {
   readonly seed?: number;
   /** Subscribe acknowledgement timeout (default 30 000 ms). */
   readonly subscribeTimeoutMs?: number;
-  /** Replace the platform's socket factory (tests, other runtimes). */
+  /** Replace the socket factory (default `defaultSocketFactory`: `ws` on Node.js, the global `WebSocket` elsewhere). */
   readonly socketFactory?: SocketFactory;
   /** REST: per-call timeout (default the REST client's). */
   readonly timeoutMs?: RestClientOptions['timeoutMs'];

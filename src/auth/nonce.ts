@@ -3,7 +3,8 @@
  * nonce per API key, shared by REST and WebSocket, at most 2^53 - 1. The default source counts
  * microseconds from the wall clock but never goes backwards: when the clock stalls or steps back,
  * it returns the previous value + 1. One source per API key is kept in a registry, so every
- * client built for that key (REST and WS, in one process) draws from the same counter.
+ * client built for that key (REST and WS, in one process, whichever build loaded it) draws from
+ * the same counter.
  *
  * @module
  */
@@ -28,21 +29,31 @@ export function createNonceSource(options: NonceSourceOptions = {}): () => numbe
   };
 }
 
-const registry = new Map<string, NonceGenerator>();
+/**
+ * The registry lives on `globalThis` under a registered symbol, so the ESM and CommonJS builds
+ * (and any duplicate copy of the package) loaded in one process share one counter per key.
+ */
+const REGISTRY_KEY = Symbol.for('bfx-actors.nonce-registry.v1');
+
+function registry(): Map<string, NonceGenerator> {
+  const holder = globalThis as { [REGISTRY_KEY]?: Map<string, NonceGenerator> };
+  return (holder[REGISTRY_KEY] ??= new Map<string, NonceGenerator>());
+}
 
 /**
  * The shared nonce source of an API key: the custom generator if one is given (it then becomes
  * the key's source), otherwise the one already registered, otherwise a new default source.
  */
 export function nonceSourceFor(apiKey: string, custom?: NonceGenerator): NonceGenerator {
+  const keys = registry();
   if (custom !== undefined) {
-    registry.set(apiKey, custom);
+    keys.set(apiKey, custom);
     return custom;
   }
-  let source = registry.get(apiKey);
+  let source = keys.get(apiKey);
   if (source === undefined) {
     source = createNonceSource();
-    registry.set(apiKey, source);
+    keys.set(apiKey, source);
   }
   return source;
 }

@@ -47,6 +47,7 @@ export class AggregatedBook<T> extends SortedBook<T> {
     this.#countIndex = funding ? 2 : 1;
   }
 
+  /** Apply one update row (`[price, count, amount]`; count 0 removes the level). */
   apply(row: BookRow): void {
     assertNumbers(row, 0, this.#countIndex, this.amountIndex);
     const key = row[0];

@@ -14,7 +14,7 @@ export const NO_SEGMENT = -1;
 export class BookSide {
   /** Rows, best first. */
   readonly rows: BookRow[] = [];
-  /** `segments[i]`: `checksumSegment` of `rows[i]`, or {@link NO_SEGMENT}. */
+  /** `segments[i]`: `checksumSegment` of `rows[i]`, or `NO_SEGMENT` (-1). */
   readonly segments: number[] = [];
 
   /** Number of rows. */

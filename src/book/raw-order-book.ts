@@ -25,6 +25,7 @@ export class RawOrderBook<T> extends SortedBook<T> {
     return this.#byId.size;
   }
 
+  /** Apply one update row (`[orderId, price, amount]`; price 0 removes the order). */
   apply(row: BookRow): void {
     assertNumbers(row, 0, this.priceIndex, this.amountIndex);
     const id = row[0];
@@ -40,6 +41,7 @@ export class RawOrderBook<T> extends SortedBook<T> {
     this.#byId.set(id, row);
   }
 
+  /** Remove every order. */
   override reset(): void {
     super.reset();
     this.#byId.clear();

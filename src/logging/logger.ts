@@ -2,22 +2,26 @@
  * Logging with pino: level names of this library (`error`, `warn`, `info`, `debug`) and of the Python
  * client (`ERROR`, `WARNING`, `INFO`, `DEBUG`), an optional log file, or the user's own
  * pino-compatible logger. Secrets (API key and secret, auth signatures, `bfx-*` headers) are
- * redacted from every record.
+ * redacted from every record. In browsers the default logger writes redacted records to the console.
  *
  * @module
  */
-import pino from 'pino';
-import { fileDestination } from './node-destination.js';
+import { toPinoLevel, type LogLevelName } from './levels.js';
+import { createDefaultLogger } from './default-logger.js';
 
-/** Level names accepted in options. */
-export type LogLevelName = 'error' | 'warn' | 'info' | 'debug' | 'silent' | 'ERROR' | 'WARNING' | 'INFO' | 'DEBUG';
+export { REDACT_PATHS, toPinoLevel, type LogLevelName, type PinoLevel } from './levels.js';
 
 /** The part of a pino logger this library uses (a pino logger satisfies it). */
 export interface BfxLogger {
+  /** Log at error level. */
   error(obj: object, msg?: string): void;
+  /** Log at warn level. */
   warn(obj: object, msg?: string): void;
+  /** Log at info level. */
   info(obj: object, msg?: string): void;
+  /** Log at debug level. */
   debug(obj: object, msg?: string): void;
+  /** A logger that adds `bindings` to every record. */
   child(bindings: Record<string, unknown>): BfxLogger;
 }
 
@@ -25,55 +29,14 @@ export interface BfxLogger {
 export interface LoggerOptions {
   /** Level (default `'warn'`). */
   readonly logLevel?: LogLevelName;
-  /** Append records (JSON lines) to this file instead of stderr. */
+  /** Append records (JSON lines) to this file instead of stderr (Node.js only; browsers log to the console). */
   readonly logFile?: string;
   /** Use this logger (pino-compatible) instead of creating one; `logLevel`/`logFile` are then ignored. */
   readonly logger?: BfxLogger;
 }
 
-/** Paths redacted from every record. */
-export const REDACT_PATHS: readonly string[] = [
-  'apiKey',
-  'apiSecret',
-  'authSig',
-  'signature',
-  'secret',
-  '*.apiKey',
-  '*.apiSecret',
-  '*.authSig',
-  '*.signature',
-  '*.secret',
-  'headers["bfx-apikey"]',
-  'headers["bfx-signature"]',
-  'headers["bfx-nonce"]',
-  '*.headers["bfx-apikey"]',
-  '*.headers["bfx-signature"]',
-];
-
-const LEVELS: Readonly<Record<LogLevelName, pino.LevelWithSilent>> = {
-  error: 'error',
-  ERROR: 'error',
-  warn: 'warn',
-  WARNING: 'warn',
-  info: 'info',
-  INFO: 'info',
-  debug: 'debug',
-  DEBUG: 'debug',
-  silent: 'silent',
-};
-
-/** Map a level name of this library or of the Python client to a pino level. */
-export function toPinoLevel(level: LogLevelName | undefined): pino.LevelWithSilent {
-  return level === undefined ? 'warn' : (LEVELS[level] ?? 'warn');
-}
-
 /** Create the library's root logger. */
 export function createLogger(options: LoggerOptions = {}): BfxLogger {
   if (options.logger) return options.logger;
-  const base: pino.LoggerOptions = {
-    name: 'bfx-actors',
-    level: toPinoLevel(options.logLevel),
-    redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
-  };
-  return options.logFile ? pino(base, fileDestination(options.logFile)) : pino(base, pino.destination(2));
+  return createDefaultLogger({ level: toPinoLevel(options.logLevel), logFile: options.logFile });
 }

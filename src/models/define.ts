@@ -9,11 +9,17 @@
 
 /** Base value kinds a field can hold. */
 export interface FieldKindMap {
+  /** A number field. */
   number: number;
+  /** A string field. */
   string: string;
+  /** A boolean field (`0`/`1` on the wire). */
   boolean: boolean;
+  /** An object field. */
   object: Record<string, unknown>;
+  /** An array field. */
   array: unknown[];
+  /** A field of any shape. */
   unknown: unknown;
 }
 
@@ -48,7 +54,8 @@ export type KindType<K> =
         ? FieldKindMap[K]
         : never;
 
-type Simplify<T> = { [K in keyof T]: T[K] } & {};
+/** Flattens an intersection into one object type (for readable hover types). */
+export type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /** The plain-object type described by an ordered list of field specs. */
 export type ShapeOf<F extends readonly FieldSpec[]> = Simplify<{

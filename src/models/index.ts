@@ -76,6 +76,7 @@ export const models = {
   PositionAudit,
   DerivativePositionCollateral,
   DerivativePositionCollateralLimits,
+  /** The notification envelope (`n` frames and REST write answers). */
   Notification: NotificationModel,
 } as const;
 

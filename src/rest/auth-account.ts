@@ -31,27 +31,37 @@ import { validateOneOf } from './validate.js';
 
 /** Parameters of `transferBetweenWallets`. */
 export interface TransferParams {
+  /** Source wallet: `exchange`, `margin` or `funding`. */
   readonly from: WalletType;
+  /** Destination wallet: `exchange`, `margin` or `funding`. */
   readonly to: WalletType;
+  /** Currency to transfer. */
   readonly currency: string;
   /** Destination currency (conversions such as `UST` → `USTF0`). */
   readonly currencyTo: string;
+  /** Amount to transfer. */
   readonly amount: Decimal;
 }
 
 /** Parameters of `submitWalletWithdrawal`. */
 export interface WithdrawalParams {
+  /** Wallet to withdraw from. */
   readonly wallet: WalletType;
   /** Withdrawal method, e.g. `bitcoin`. */
   readonly method: string;
+  /** Destination address. */
   readonly address: string;
+  /** Amount to withdraw. */
   readonly amount: Decimal;
+  /** Payment id or memo (for currencies that need one). */
   readonly paymentId?: string;
+  /** Deduct the fee from the amount (1) or not (0). */
   readonly feeDeduct?: boolean;
 }
 
 /** Parameters of `getDepositAddress`. */
 export interface DepositAddressParams {
+  /** Wallet to credit: `exchange`, `margin` or `funding`. */
   readonly wallet: WalletType;
   /** Deposit method, e.g. `bitcoin`. */
   readonly method: string;
@@ -61,17 +71,23 @@ export interface DepositAddressParams {
 
 /** Parameters of `generateDepositInvoice` (Lightning). */
 export interface DepositInvoiceParams {
+  /** Wallet to credit (`exchange`). */
   readonly wallet: WalletType;
   /** `LNX`. */
   readonly currency: string;
+  /** Invoice amount (BTC, 0.000001 to 0.02). */
   readonly amount: Decimal;
 }
 
 /** Parameters of `setAlert`. */
 export interface SetAlertParams {
+  /** Alert type (`price`). */
   readonly type?: 'price';
+  /** Symbol: a trading pair (`tBTCUSD`) or a funding currency (`fUSD`). */
   readonly symbol: string;
+  /** Price that triggers the alert. */
   readonly price: Decimal;
+  /** How many times the alert fires. */
   readonly count?: number;
 }
 
@@ -81,6 +97,7 @@ export interface TokenParams {
   readonly ttl?: number;
   /** e.g. `api`. */
   readonly scope?: string;
+  /** Whether the token may write. */
   readonly writePermission?: boolean;
   /** Restrict to these capabilities (e.g. `['a', 'o', 'w']`). */
   readonly caps?: readonly string[];
@@ -128,12 +145,22 @@ export const authAccountEndpoints = {
   /** `auth/r/wallets`. */
   getWallets: defineEndpoint<[], Wallet[]>({ ...SIGNED, path: 'auth/r/wallets', args: [], decode: list(models.Wallet) }),
   /** `auth/r/wallets/hist`: balances at `end` (ms). */
-  getWalletsHistory: defineEndpoint<[params?: { readonly end?: number; readonly currency?: string }], WalletHistory[]>({
+  getWalletsHistory: defineEndpoint<[params?: {
+    /** Balances as of this time (ms since epoch). */
+    readonly end?: number;
+    /** Currency; all when omitted. */
+    readonly currency?: string;
+  }], WalletHistory[]>({
     ...SIGNED, path: 'auth/r/wallets/hist', args: ['*'], params: ['end'], check: { currency: text }, decode: list(WalletHistory),
   }),
   /** `auth/r/ledgers[/{currency}]/hist`. */
-  getLedgers: defineEndpoint<[params?: HistoryParams & { readonly currency?: string; readonly category?: number }], Ledger[]>({
-    ...SIGNED, path: 'auth/r/ledgers{/currency}/hist', args: ['*'], params: HISTORY_PARAMS,  check: { currency: text, category: positiveInteger }, decode: list(models.Ledger),
+  getLedgers: defineEndpoint<[params?: HistoryParams & {
+    /** Currency; all when omitted. */
+    readonly currency?: string;
+    /** Ledger category code (e.g. 28 settlement). */
+    readonly category?: number;
+  }], Ledger[]>({
+    ...SIGNED, path: 'auth/r/ledgers{/currency}/hist', args: ['*'], check: { currency: text, category: positiveInteger }, decode: list(models.Ledger),
   }),
   /** `auth/w/transfer`: `acc_tf` notification. */
   transferBetweenWallets: defineEndpoint<[params: TransferParams], Notification<Transfer | null>>({
@@ -156,8 +183,11 @@ export const authAccountEndpoints = {
     check: { wallet, currency: text, amount: decimal }, decode: one(models.LightningNetworkInvoice),
   }),
   /** `auth/r/movements[/{currency}]/hist`: deposits and withdrawals. */
-  getMovements: defineEndpoint<[params?: HistoryParams & { readonly currency?: string }], Movement[]>({
-    ...SIGNED, path: 'auth/r/movements{/currency}/hist', args: ['*'], params: HISTORY_PARAMS,  check: { currency: text }, decode: list(models.Movement),
+  getMovements: defineEndpoint<[params?: HistoryParams & {
+    /** Currency; all when omitted. */
+    readonly currency?: string;
+  }], Movement[]>({
+    ...SIGNED, path: 'auth/r/movements{/currency}/hist', args: ['*'], params: HISTORY_PARAMS, check: { currency: text }, decode: list(models.Movement),
   }),
   /** `auth/r/movements/info`: one movement by id. */
   getMovementInfo: defineEndpoint<[id: number], Movement>({

@@ -24,6 +24,7 @@ import { validateOneOf } from './validate.js';
 
 /** Parameters of `submitFundingOffer`. */
 export interface SubmitFundingOfferParams {
+  /** `LIMIT`, `FRRDELTAVAR` or `FRRDELTAFIX`. */
   readonly type: FundingOfferType;
   /** Funding currency, e.g. `fUSD`. */
   readonly symbol: string;
@@ -33,6 +34,7 @@ export interface SubmitFundingOfferParams {
   readonly rate: Decimal;
   /** Days, 2–120. */
   readonly period: number;
+  /** Offer flags (e.g. 4096 hidden). */
   readonly flags?: number;
 }
 
@@ -42,13 +44,17 @@ export interface AutoRenewParams {
   readonly status: boolean;
   /** Currency without prefix, e.g. `USD`. */
   readonly currency: string;
+  /** Amount to keep lent (0 = all). */
   readonly amount?: Decimal;
+  /** Rate (0 = FRR). */
   readonly rate?: Decimal;
+  /** Period in days. */
   readonly period?: number;
 }
 
 /** Parameters of `toggleKeepFunding`. */
 export interface KeepFundingParams {
+  /** `credit` or `loan`. */
   readonly type: 'credit' | 'loan';
   /** Ids of the credits/loans. */
   readonly ids?: readonly number[];
@@ -57,7 +63,10 @@ export interface KeepFundingParams {
 }
 
 /** A funding history query optionally narrowed to one currency. */
-export type FundingHistoryParams = HistoryParams & { readonly symbol?: string };
+export type FundingHistoryParams = HistoryParams & {
+  /** Funding currency (`fUSD`); all when omitted. */
+  readonly symbol?: string;
+};
 
 const symbol = { symbol: fundingSymbol };
 
@@ -117,8 +126,11 @@ export const authFundingEndpoints = {
   /** `auth/r/funding/credits[/{symbol}]/hist`. */
   getFundingCreditsHistory: credits.history,
   /** `auth/r/funding/trades[/{symbol}]/hist`. */
-  getFundingTradesHistory: defineEndpoint<[params?: SortedHistoryParams & { readonly symbol?: string }], FundingTrade[]>({
-    ...SIGNED, path: 'auth/r/funding/trades{/symbol}/hist', args: ['*'], params: SORTED_HISTORY_PARAMS,  check: symbol, decode: list(models.FundingTrade),
+  getFundingTradesHistory: defineEndpoint<[params?: SortedHistoryParams & {
+    /** Funding currency (`fUSD`); all when omitted. */
+    readonly symbol?: string;
+  }], FundingTrade[]>({
+    ...SIGNED, path: 'auth/r/funding/trades{/symbol}/hist', args: ['*'], params: SORTED_HISTORY_PARAMS, check: symbol, decode: list(models.FundingTrade),
   }),
   /** `auth/r/info/funding/{key}` (key like `fUSD`). */
   getFundingInfo: defineEndpoint<[key: string], FundingInfo>({

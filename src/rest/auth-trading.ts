@@ -36,16 +36,23 @@ export const SIGNED = { method: 'POST', auth: true, keys: 'snake' } as const;
 
 /** Parameters of `submitOrder`. */
 export interface SubmitOrderParams {
+  /** Order type (`EXCHANGE LIMIT`, `LIMIT`, `MARKET`, ...; see `ORDER_TYPES`). */
   readonly type: OrderType;
+  /** Trading pair (`tBTCUSD`). */
   readonly symbol: string;
   /** Signed amount: positive buys, negative sells. */
   readonly amount: Decimal;
   /** Limit price (required except for market orders). */
   readonly price?: Decimal;
+  /** Leverage (derivatives), 1 to 100. */
   readonly lev?: number;
+  /** Trailing price distance (TRAILING STOP orders). */
   readonly priceTrailing?: Decimal;
+  /** Auxiliary limit price (STOP LIMIT orders). */
   readonly priceAuxLimit?: Decimal;
+  /** Stop price of the OCO pair. */
   readonly priceOcoStop?: Decimal;
+  /** Group id. */
   readonly gid?: number;
   /** Client order id (generated when absent, so an order whose outcome is unknown can be found by it). */
   readonly cid?: number;
@@ -53,40 +60,57 @@ export interface SubmitOrderParams {
   readonly flags?: number;
   /** Time in force, `YYYY-MM-DD HH:mm:ss` (UTC). */
   readonly tif?: string;
+  /** Free-form metadata (`aff_code`, `make_visible`, ...). */
   readonly meta?: Readonly<Record<string, unknown>>;
 }
 
 /** Parameters of `updateOrder`. */
 export interface UpdateOrderParams {
+  /** Order id. */
   readonly id: number;
+  /** New amount. */
   readonly amount?: Decimal;
+  /** New price. */
   readonly price?: Decimal;
+  /** Client order id (with `cidDate`). */
   readonly cid?: number;
   /** `YYYY-MM-DD`. */
   readonly cidDate?: string;
+  /** Group id. */
   readonly gid?: number;
+  /** Order flags, summed (see `OrderFlag`). */
   readonly flags?: number;
+  /** Leverage (derivatives), 1 to 100. */
   readonly lev?: number;
   /** Change of amount (added to the current amount). */
   readonly delta?: Decimal;
+  /** Auxiliary limit price (STOP LIMIT orders). */
   readonly priceAuxLimit?: Decimal;
+  /** Trailing price distance (TRAILING STOP orders). */
   readonly priceTrailing?: Decimal;
+  /** Time in force: the order is cancelled at this time (`YYYY-MM-DD HH:MM:SS` or a `Date`). */
   readonly tif?: string;
+  /** Free-form metadata (`aff_code`, `make_visible`, ...). */
   readonly meta?: Readonly<Record<string, unknown>>;
 }
 
 /** Parameters of `cancelOrder`: `id`, or `cid` with `cidDate`. */
 export interface CancelOrderParams {
+  /** Order id. */
   readonly id?: number;
+  /** Client order id (with `cidDate`). */
   readonly cid?: number;
+  /** UTC date of the client order id (`YYYY-MM-DD`). */
   readonly cidDate?: string;
 }
 
 /** Parameters of `cancelOrderMulti`. */
 export interface CancelOrderMultiParams {
+  /** Cancel these order ids. */
   readonly id?: readonly number[];
   /** `[cid, 'YYYY-MM-DD']` pairs. */
   readonly cid?: readonly (readonly [number, string])[];
+  /** Cancel every order of these group ids. */
   readonly gid?: readonly number[];
   /** Cancel every order. */
   readonly all?: boolean;
@@ -101,12 +125,15 @@ export type OrderMultiOp =
 
 /** Parameters of `getBalanceAvailableForOrdersOrOffers`. */
 export interface BalanceAvailableParams {
+  /** Trading pair (`tBTCUSD`) or funding currency (`fUSD`). */
   readonly symbol: string;
   /** `EXCHANGE`, `MARGIN`, `DERIV` or `FUNDING`. */
   readonly type: string;
   /** 1 buy, -1 sell. */
   readonly dir?: 1 | -1;
+  /** Price to compute at (default: last price). */
   readonly rate?: Decimal;
+  /** Leverage (derivatives). */
   readonly lev?: Decimal;
 }
 
@@ -138,7 +165,12 @@ export const authTradingEndpoints = {
   /** Same entry as `getBalanceAvailableForOrdersOrOffers` (Bitfinex docs name). */
   getOrderAvailableBalance: balanceAvailable,
   /** `auth/r/orders[/{symbol}]`: active orders. */
-  getOrders: defineEndpoint<[params?: { readonly symbol?: string; readonly ids?: readonly number[] }], Order[]>({
+  getOrders: defineEndpoint<[params?: {
+    /** Trading pair; all when omitted. */
+    readonly symbol?: string;
+    /** Restrict to these ids. */
+    readonly ids?: readonly number[];
+  }], Order[]>({
     ...SIGNED, path: 'auth/r/orders{/symbol}', args: ['*'], rename: { ids: 'id' }, check: { symbol: tradingSymbol, ids }, decode: list(models.Order),
   }),
   /** `auth/w/order/submit`: `on-req` notification with the new order. */
@@ -170,8 +202,13 @@ export const authTradingEndpoints = {
     ...SIGNED, path: 'auth/w/order/multi', args: ['ops'], required: ['ops'], check: { ops: multiOps }, decode: notification(),
   }),
   /** `auth/r/orders[/{symbol}]/hist`: closed orders. */
-  getOrdersHistory: defineEndpoint<[params?: HistoryParams & { readonly symbol?: string; readonly ids?: readonly number[] }], Order[]>({
-    ...SIGNED, path: 'auth/r/orders{/symbol}/hist', args: ['*'], params: HISTORY_PARAMS,  rename: { ids: 'id' }, check: { symbol: tradingSymbol, ids }, decode: list(models.Order),
+  getOrdersHistory: defineEndpoint<[params?: HistoryParams & {
+    /** Trading pair; all when omitted. */
+    readonly symbol?: string;
+    /** Restrict to these ids. */
+    readonly ids?: readonly number[];
+  }], Order[]>({
+    ...SIGNED, path: 'auth/r/orders{/symbol}/hist', args: ['*'], params: HISTORY_PARAMS, rename: { ids: 'id' }, check: { symbol: tradingSymbol, ids }, decode: list(models.Order),
   }),
   /** `auth/r/order/{symbol}:{id}/trades`. */
   getOrderTrades: defineEndpoint<[symbol: string, id: number], OrderTrade[]>({
@@ -179,8 +216,11 @@ export const authTradingEndpoints = {
     decode: list(models.OrderTrade),
   }),
   /** `auth/r/trades[/{symbol}]/hist`. */
-  getTradesHistory: defineEndpoint<[params?: SortedHistoryParams & { readonly symbol?: string }], Trade[]>({
-    ...SIGNED, path: 'auth/r/trades{/symbol}/hist', args: ['*'], params: SORTED_HISTORY_PARAMS,  check: { symbol: tradingSymbol }, decode: list(models.Trade),
+  getTradesHistory: defineEndpoint<[params?: SortedHistoryParams & {
+    /** Trading pair; all when omitted. */
+    readonly symbol?: string;
+  }], Trade[]>({
+    ...SIGNED, path: 'auth/r/trades{/symbol}/hist', args: ['*'], params: SORTED_HISTORY_PARAMS, check: { symbol: tradingSymbol }, decode: list(models.Trade),
   }),
   /** `auth/r/info/margin/base`. */
   getBaseMarginInfo: defineEndpoint<[], BaseMarginInfo>({ ...SIGNED, path: 'auth/r/info/margin/base', args: [], decode: one(models.BaseMarginInfo) }),
@@ -218,8 +258,11 @@ export const authTradingEndpoints = {
     ...SIGNED, path: 'auth/r/positions/snap', args: ['*'], params: HISTORY_PARAMS,  decode: list(models.PositionSnapshot),
   }),
   /** `auth/r/positions/audit` (body key `ids`). */
-  getPositionsAudit: defineEndpoint<[params?: HistoryParams & { readonly ids?: readonly number[] }], PositionAudit[]>({
-    ...SIGNED, path: 'auth/r/positions/audit', args: ['*'], params: HISTORY_PARAMS,  check: { ids }, decode: list(models.PositionAudit),
+  getPositionsAudit: defineEndpoint<[params?: HistoryParams & {
+    /** Restrict to these position ids. */
+    readonly ids?: readonly number[];
+  }], PositionAudit[]>({
+    ...SIGNED, path: 'auth/r/positions/audit', args: ['*'], params: HISTORY_PARAMS, check: { ids }, decode: list(models.PositionAudit),
   }),
   /** `auth/w/deriv/collateral/set`: `{ status: 1 }` on success. */
   setDerivativePositionCollateral: defineEndpoint<[symbol: string, collateral: Decimal], DerivativePositionCollateral>({

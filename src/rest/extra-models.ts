@@ -32,7 +32,9 @@ export type WalletHistory = Infer<typeof WalletHistory>;
 
 /** Read/write permission of one API key scope (`auth/r/permissions`). */
 export interface Permission {
+  /** Whether reading is allowed. */
   readonly read: boolean;
+  /** Whether writing is allowed. */
   readonly write: boolean;
 }
 

@@ -22,38 +22,55 @@ import { validateOneOf } from './validate.js';
 
 /** Parameters of `submitInvoice`. */
 export interface SubmitInvoiceParams {
+  /** Amount in `currency`. */
   readonly amount: Decimal;
   /** Invoice currency, e.g. `USD`. */
   readonly currency: string;
+  /** Your order id. */
   readonly orderId: string;
+  /** Customer details. */
   readonly customerInfo: CustomerInfo;
   /** Currencies the customer may pay with, e.g. `['BTC', 'ETH']`. */
   readonly payCurrencies: readonly string[];
   /** Seconds until the invoice expires. */
   readonly duration?: number;
+  /** URL notified of status changes. */
   readonly webhook?: string;
+  /** Where the payer is sent after paying. */
   readonly redirectUrl?: string;
 }
 
 /** Parameters of `getInvoicesPaginated` (defaults: page 1, 10 per page, ascending by `t`). */
 export interface InvoicesPageParams {
+  /** Page number (from 1). */
   readonly page?: number;
+  /** Items per page. */
   readonly pageSize?: number;
+  /** Sort order: 1 ascending, -1 descending. */
   readonly sort?: 'asc' | 'desc';
+  /** Field to sort by. */
   readonly sortField?: 't' | 'amount' | 'status';
+  /** Restrict to these statuses. */
   readonly status?: readonly ('CREATED' | 'PENDING' | 'COMPLETED' | 'EXPIRED')[];
+  /** Restrict to these fiat currencies. */
   readonly fiat?: readonly string[];
+  /** Restrict to these crypto currencies. */
   readonly crypto?: readonly string[];
+  /** Invoice id. */
   readonly id?: string;
+  /** Your order id. */
   readonly orderId?: string;
 }
 
 /** Parameters of `completeInvoice`. */
 export interface CompleteInvoiceParams {
+  /** Invoice id. */
   readonly id: string;
   /** Currency the invoice was paid in. */
   readonly payCurrency: string;
+  /** Deposit id. */
   readonly depositId?: number;
+  /** Ledger entry id. */
   readonly ledgerId?: number;
 }
 
@@ -80,8 +97,11 @@ export const merchantEndpoints = {
     decode: object('invoice'),
   }),
   /** `auth/r/ext/pay/invoices`. */
-  getInvoices: defineEndpoint<[params?: HistoryParams & { readonly id?: string }], InvoiceSubmission[]>({
-    ...MERCHANT, path: 'auth/r/ext/pay/invoices', args: ['*'], params: HISTORY_PARAMS,  check: { id: text }, decode: objects('invoice'),
+  getInvoices: defineEndpoint<[params?: HistoryParams & {
+    /** Invoice id. */
+    readonly id?: string;
+  }], InvoiceSubmission[]>({
+    ...MERCHANT, path: 'auth/r/ext/pay/invoices', args: ['*'], params: HISTORY_PARAMS, check: { id: text }, decode: objects('invoice'),
   }),
   /** `auth/r/ext/pay/invoices/paginated`. */
   getInvoicesPaginated: defineEndpoint<[params?: InvoicesPageParams], InvoicePage>({
@@ -132,12 +152,28 @@ export const merchantEndpoints = {
     ...MERCHANT, path: 'auth/r/ext/pay/settings/list', args: ['keys'], defaults: { keys: [] }, check: { keys: strings }, decode: object('settings'),
   }),
   /** `auth/r/ext/pay/deposits` between `from` and `to` (ms). */
-  getDeposits: defineEndpoint<[params: { readonly from: number; readonly to: number; readonly ccy?: string; readonly unlinked?: boolean }], MerchantDeposit[]>({
+  getDeposits: defineEndpoint<[params: {
+    /** Start of the time range (ms since epoch). */
+    readonly from: number;
+    /** End of the time range (ms since epoch). */
+    readonly to: number;
+    /** Currency; all when omitted. */
+    readonly ccy?: string;
+    /** Only deposits not linked to an invoice. */
+    readonly unlinked?: boolean;
+  }], MerchantDeposit[]>({
     ...MERCHANT, path: 'auth/r/ext/pay/deposits', args: ['*'], required: ['from', 'to'],
     check: { from: positiveInteger, to: positiveInteger, ccy: text, unlinked: boolean }, decode: objects('deposit'),
   }),
   /** `auth/r/ext/pay/deposits/unlinked`. */
-  getUnlinkedDeposits: defineEndpoint<[params: { readonly ccy: string; readonly start?: number; readonly end?: number }], MerchantUnlinkedDeposit[]>({
+  getUnlinkedDeposits: defineEndpoint<[params: {
+    /** Currency; all when omitted. */
+    readonly ccy: string;
+    /** Start of the time range (ms since epoch). */
+    readonly start?: number;
+    /** End of the time range (ms since epoch). */
+    readonly end?: number;
+  }], MerchantUnlinkedDeposit[]>({
     ...MERCHANT, path: 'auth/r/ext/pay/deposits/unlinked', args: ['*'], params: ['start', 'end'], required: ['ccy'], check: { ccy: text }, decode: objects('deposit'),
   }),
 } as const;

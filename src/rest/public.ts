@@ -49,21 +49,27 @@ import {
 export type SymbolList = readonly string[] | 'ALL';
 /** `len` of book requests. */
 export interface BookParams {
+  /** Number of price levels: 1, 25 or 100. */
   readonly len?: BookLength;
 }
 /** Parameters of `getTradingMarketAveragePrice`. */
 export interface TradingAveragePriceParams {
+  /** Trading pair (`tBTCUSD`). */
   readonly symbol: string;
   /** Signed amount (positive buys). */
   readonly amount: Decimal;
+  /** Limit price. */
   readonly priceLimit?: Decimal;
 }
 /** Parameters of `getFundingMarketAveragePrice`. */
 export interface FundingAveragePriceParams {
+  /** Funding currency (`fUSD`). */
   readonly symbol: string;
+  /** Amount to lend (positive) or borrow (negative). */
   readonly amount: Decimal;
   /** Period in days (2–120). */
   readonly period: number;
+  /** Limit rate. */
   readonly rateLimit?: Decimal;
 }
 
@@ -197,7 +203,12 @@ export const publicEndpoints = {
     ...GET, path: 'pulse/profile/{nickname}', args: ['nickname'], check: { nickname: text }, decode: one(models.PulseProfile),
   }),
   /** `GET pulse/hist` (the nested profile is decoded by the model). */
-  getPulseMessageHistory: defineEndpoint<[query?: { readonly end?: number; readonly limit?: number }], PulseMessage[]>({
+  getPulseMessageHistory: defineEndpoint<[query?: {
+    /** Messages before this time (ms since epoch). */
+    readonly end?: number;
+    /** Maximum number of messages. */
+    readonly limit?: number;
+  }], PulseMessage[]>({
     ...GET, path: 'pulse/hist', args: ['*'], params: ['end', 'limit'], decode: list(models.PulseMessage),
   }),
   /** `POST calc/trade/avg` for a trading pair (`price_limit`). */

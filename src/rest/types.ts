@@ -34,7 +34,9 @@ export interface SigningOptions {
 
 /** The minimal logger the client writes to (pino's logger fits). Secrets are never passed. */
 export interface RestLogger {
+  /** Log at debug level. */
   debug(obj: Record<string, unknown>, msg?: string): void;
+  /** Log at warn level. */
   warn(obj: Record<string, unknown>, msg?: string): void;
 }
 
@@ -57,7 +59,10 @@ export interface RestClientOptions {
    * Opt-in retry on HTTP 429 / error 11010: with pacing on, after the bucket's block time; with
    * pacing off, exponential backoff with jitter.
    */
-  readonly retry?: { readonly rateLimit?: boolean | RetryPolicy };
+  readonly retry?: {
+    /** Retry policy for rate-limit answers, or `false` (default) to fail at once. */
+    readonly rateLimit?: boolean | RetryPolicy;
+  };
   /**
    * Per-route pacing (token buckets from Bitfinex's documented limits): on by default, shared by
    * every default-paced client of the same host in the process; options give the client buckets
@@ -87,5 +92,6 @@ export interface HistoryParams {
 
 /** History window with a sort direction (1 oldest first, -1 newest first). */
 export interface SortedHistoryParams extends HistoryParams {
+  /** Sort order: 1 oldest first, -1 newest first (default). */
   readonly sort?: 1 | -1;
 }

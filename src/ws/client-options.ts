@@ -17,12 +17,15 @@ import type { SubscriptionHandle } from './handle.js';
 export interface WsClientOptions {
   /** `wss://api.bitfinex.com/ws/2` or the simulator's `wsUrl`. */
   readonly url: string;
+  /** API key (with `apiSecret`). */
   readonly apiKey?: string;
+  /** API secret (with `apiKey`); only ever used to sign, never logged. */
   readonly apiSecret?: string;
   /** Auth filter (`trading`, `wallet`, ...). */
   readonly filter?: readonly string[];
   /** Dead-man switch. */
   readonly dms?: boolean;
+  /** Send `calc: 1` in the auth frame (ask the server for calculated values). */
   readonly calc?: boolean;
   /** Custom nonce generator (shared with REST). */
   readonly nonce?: NonceGenerator;
@@ -30,9 +33,11 @@ export interface WsClientOptions {
   readonly connections?: number;
   /** Subscriptions per connection (default 25). */
   readonly capacity?: number;
+  /** Reconnection backoff (default 3 s doubling up to 60 s, ±20 % jitter). */
   readonly backoff?: Partial<BackoffOptions>;
   /** Heartbeat watchdog: reconnect after this long without any frame (default 20 000 ms). */
   readonly heartbeatTimeoutMs?: number;
+  /** Conf flags (default checksum + sequence numbers). */
   readonly conf?: ConfOptions;
   /** Authenticated inputs: `queue` (default) keeps inputs made while disconnected; `reject` refuses them. */
   readonly inputs?: { readonly policy?: InputPolicy; readonly timeoutMs?: number };
@@ -46,17 +51,21 @@ export interface WsClientOptions {
   readonly iteratorBuffer?: number;
   /** Connection timeouts / attempt cap. */
   readonly connection?: SupervisorInput['connection'];
+  /** Logger (pino-compatible). */
   readonly logger: BfxLogger;
-  /** Socket factory (default the platform's WebSocket adapter). */
+  /** Socket factory (default `defaultSocketFactory`: `ws` on Node.js, the global `WebSocket` elsewhere). */
   readonly socketFactory?: SocketFactory;
 }
 
 /** A subscription as listed by {@link WsClient.subscriptions}. */
 export interface SubscriptionInfo {
+  /** The normalised subscription. */
   readonly subscription: Subscription;
+  /** Phase of the subscription. */
   readonly state: SubscriptionHandle['state'];
   /** Connection index (null until routed). */
   readonly connection: number | null;
+  /** Channel id assigned by the server (while subscribed). */
   readonly chanId: number | null;
 }
 

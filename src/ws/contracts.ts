@@ -24,9 +24,13 @@ export interface TickerParams { readonly symbol: string }
 export interface TradesParams { readonly symbol: string }
 /** `book` params. */
 export interface BookParams {
+  /** Trading pair (`tBTCUSD`) or funding currency (`fUSD`). */
   readonly symbol: string;
+  /** Precision: `P0` (default) to `P4` aggregated, `R0` raw. */
   readonly prec?: Precision;
+  /** Update frequency: `F0` realtime (default), `F1` every 2 s. */
   readonly freq?: Frequency;
+  /** Number of price levels: 1, 25 (default), 100 or 250. */
   readonly len?: BookLength;
 }
 /** `candles` params: `trade:1m:tBTCUSD`, `trade:1m:fUSD:p30`, `trade:1m:fUSD:a30:p2:p30`. */
@@ -36,10 +40,15 @@ export interface StatusParams { readonly key: string }
 
 /** Params per channel. */
 export interface ChannelParams {
+  /** Parameters of `ticker`. */
   ticker: TickerParams;
+  /** Parameters of `trades`. */
   trades: TradesParams;
+  /** Parameters of `book`. */
   book: BookParams;
+  /** Parameters of `candles`. */
   candles: CandlesParams;
+  /** Parameters of `status`. */
   status: StatusParams;
 }
 
@@ -48,7 +57,9 @@ export interface ChannelParams {
  * Plain data: safe to log, to put in machine context and to show in the inspector.
  */
 export interface Subscription {
+  /** Subscription id (yours or a generated one). */
   readonly subId: string;
+  /** Channel name. */
   readonly channel: Channel;
   /** `ticker` / `trades` / `book`. */
   readonly symbol?: string;
@@ -56,17 +67,25 @@ export interface Subscription {
   readonly key?: string;
   /** `book` only (filled with the defaults P0 / F0 / "25"). */
   readonly prec?: Precision;
+  /** Book update frequency. */
   readonly freq?: Frequency;
+  /** Book length. */
   readonly len?: '1' | '25' | '100' | '250';
 }
 
 /** Conf flags (sum them). */
 export const ConfFlag = {
+  /** Decimals as strings. */
   DEC_S: 8,
+  /** Times as strings. */
   TIME_S: 32,
+  /** A timestamp on every data frame. */
   TIMESTAMP: 32768,
+  /** Sequence numbers on every frame. */
   SEQ_ALL: 65536,
+  /** Book checksum frames (`cs`) after every update. */
   OB_CHECKSUM: 131072,
+  /** Book updates arrive in bulk arrays. */
   BULK_UPDATES: 536870912,
 } as const;
 
@@ -76,6 +95,7 @@ export const ConfFlag = {
  * `["cs", -123]`, `["hb"]`.
  */
 export interface ChannelSink {
+  /** Handle one data frame of the channel. */
   frame(payload: unknown[]): void;
   /** Forget all channel state (the book) before a (re)subscribe's snapshot. */
   reset(): void;

@@ -28,6 +28,7 @@ export type HandleState = 'pending' | 'active' | 'unsubscribed' | 'failed';
 
 /** What the handle asks of the client. */
 export interface HandleOwner {
+  /** Unsubscribe the handle. */
   unsubscribe(subId: string): Promise<void>;
   /** The live phase of `subId`, read from its subscription actor. */
   phase(subId: string): 'pending' | 'active';
@@ -181,7 +182,7 @@ export class SubscriptionHandle<C extends Channel = Channel> implements PromiseL
     return this.#book?.();
   }
 
-  /** Whether any async iterator is open (the client then feeds {@link push}). */
+  /** Whether any async iterator is open (the client then feeds them). */
   get iterating(): boolean {
     return this.#iterators.size > 0;
   }

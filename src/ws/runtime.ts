@@ -8,7 +8,7 @@
 import { AuthError, type BfxError } from '../errors.js';
 import { DEFAULT_HEARTBEAT_TIMEOUT_MS } from '../defaults.js';
 import type { BfxLogger } from '../logging/logger.js';
-import { nodeSocketFactory } from '../platform/websocket.js';
+import { defaultSocketFactory } from '../platform/websocket.js';
 import { buildAuthFrame, nextAuthNonce } from './account/auth.js';
 import type { WsClientOptions } from './client-options.js';
 import type { ChannelSink } from './contracts.js';
@@ -26,7 +26,7 @@ export interface RuntimeDeps {
 /** Build the socket runtime of a client. */
 export function createSocketRuntime(o: WsClientOptions, log: BfxLogger, deps: RuntimeDeps): SocketRuntime {
   return {
-    socketFactory: o.socketFactory ?? nodeSocketFactory,
+    socketFactory: o.socketFactory ?? defaultSocketFactory,
     log,
     watchdogMs: o.heartbeatTimeoutMs ?? DEFAULT_HEARTBEAT_TIMEOUT_MS,
     sink: deps.sink,

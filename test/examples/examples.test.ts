@@ -3,6 +3,8 @@
  * own embedded simulator — exits 0 by itself and prints what it is about.
  */
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -44,4 +46,14 @@ describe('examples', () => {
     expect(out).not.toMatch(/Unhandled|UnhandledPromiseRejection|uncaughtException/);
     expect(code).toBe(0);
   }, 90_000);
+});
+
+describe('examples users can copy', () => {
+  const files = ['', 'browser/'].flatMap((dir) => readdirSync(join(root, 'examples', dir)).filter((f) => f.endsWith('.ts')).map((f) => `${dir}${f}`));
+  it.each(files)('%s imports the package by name, never ../src', (file) => {
+    const source = readFileSync(join(root, 'examples', file), 'utf8');
+    const specifiers = [...source.matchAll(/^import\b[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+    expect(source).not.toMatch(/from ['"]\.\.\/|src\//);
+    for (const s of specifiers) expect(s).toMatch(/^(bfx-actors(\/simulator)?|node:.+|esbuild|\.\/[\w-]+\.js)$/);
+  });
 });

@@ -1,64 +1,108 @@
 /**
- * Packs the package as npm would publish it, installs the tarball next to the repo's
- * node_modules and imports it from ESM and from CommonJS.
+ * The package as published: packed by npm, installed, imported from ESM and from CommonJS (the
+ * main entry without the simulator, `bfx-actors/simulator` with it), one nonce registry when both
+ * builds load, browser bundles within their size limits, and publint and attw with nothing to say.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserBundleSize, packAndInstall, root, type Packed } from './packed.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const work = join(root, '.pack-test');
-const installed = join(work, 'node_modules', 'bfx-actors');
+/** Gzipped size limits of a browser app's bundle, by what it imports. */
+const LIMITS = { restOnly: 15 * 1024, system: 50 * 1024 } as const;
 
 const probe = `
 const names = ['createBfxSystem', 'createRestClient', 'createBfxSimulator', 'models', 'connectionMachine',
-  'supervisorMachine', 'subscriptionMachine', 'REST_HOST', 'PUB_REST_HOST', 'WSS_HOST', 'PUB_WSS_HOST', 'BfxApiError', 'CapacityError'];
+  'supervisorMachine', 'subscriptionMachine', 'REST_HOST', 'PUB_REST_HOST', 'WSS_HOST', 'PUB_WSS_HOST', 'BfxApiError', 'CapacityError',
+  'createFrameRouter', 'EventHub', 'bindEndpoints', 'validateSymbol', 'subscribeFrame'];
 const out = {};
 for (const n of names) out[n] = typeof lib[n];
+out.simulator = typeof sim.createBfxSimulator;
 out.decoded = lib.models.TradingPairTrade.decode([1, 2, 0.5, 100]).price;
 console.log(JSON.stringify(out));
 `;
 
+let packed: Packed;
+
+beforeAll(() => {
+  packed = packAndInstall();
+  writeFileSync(join(packed.work, 'esm.mjs'), `import * as lib from 'bfx-actors';\nimport * as sim from 'bfx-actors/simulator';\n${probe}`);
+  writeFileSync(join(packed.work, 'cjs.cjs'), `const lib = require('bfx-actors');\nconst sim = require('bfx-actors/simulator');\n${probe}`);
+  writeFileSync(
+    join(packed.work, 'dual.mjs'),
+    `import { createRequire } from 'node:module';
+import * as esm from 'bfx-actors';
+const cjs = createRequire(import.meta.url)('bfx-actors');
+const key = 'dual-key';
+let last = 0, backwards = 0;
+for (let i = 0; i < 5000; i++) {
+  const n = Number((i % 2 ? cjs : esm).nonceSourceFor(key)());
+  if (n <= last) backwards++;
+  last = n;
+}
+console.log(JSON.stringify({ same: esm.nonceSourceFor(key) === cjs.nonceSourceFor(key), twoBuilds: esm.createRestClient !== cjs.createRestClient, backwards }));
+`,
+  );
+}, 240_000);
+afterAll(() => packed?.cleanup());
+
+const expectExports = (json: string): void => {
+  const got = JSON.parse(json) as Record<string, string | number>;
+  expect(got).toMatchObject({
+    createBfxSystem: 'function', createRestClient: 'function', models: 'object', simulator: 'function',
+    connectionMachine: 'object', supervisorMachine: 'object', subscriptionMachine: 'object', REST_HOST: 'string',
+    BfxApiError: 'function', CapacityError: 'function', decoded: 100,
+    // Node-only and internal parts are not on the main entry.
+    createBfxSimulator: 'undefined', createFrameRouter: 'undefined', EventHub: 'undefined', bindEndpoints: 'undefined',
+    validateSymbol: 'undefined', subscribeFrame: 'undefined',
+  });
+};
+
 describe('packed package', () => {
-  beforeAll(() => {
-    rmSync(work, { recursive: true, force: true });
-    mkdirSync(installed, { recursive: true });
-    const dest = mkdtempSync(join(tmpdir(), 'bfx-pack-'));
-    try {
-      // Build first, then pack without lifecycle scripts so stdout holds only npm's JSON.
-      execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
-      const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dest], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      const file = (JSON.parse(out) as { filename: string }[])[0].filename;
-      execFileSync('tar', ['-xzf', join(dest, file), '-C', installed, '--strip-components=1']);
-    } finally {
-      rmSync(dest, { recursive: true, force: true });
+  it('ships unbundled ESM, CommonJS bundles, type declarations, the node10 stub and the LICENSE', () => {
+    const files = readdirSync(join(packed.installed, 'dist'));
+    for (const f of ['index.cjs', 'index.d.cts', 'simulator.cjs', 'simulator.d.cts']) expect(files).toContain(f);
+    for (const f of ['dist/esm/src/index.js', 'dist/esm/src/index.d.ts', 'dist/esm/src/simulator/index.js', 'dist/esm/machines/connection.machine.js', 'simulator/package.json', 'LICENSE', 'CHANGELOG.md', 'stately.config.json']) {
+      expect(existsSync(join(packed.installed, f)), f).toBe(true);
     }
-    writeFileSync(join(work, 'esm.mjs'), `import * as lib from 'bfx-actors';\n${probe}`);
-    writeFileSync(join(work, 'cjs.cjs'), `const lib = require('bfx-actors');\n${probe}`);
-  }, 180_000);
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-  const expectExports = (json: string): void => {
-    const got = JSON.parse(json) as Record<string, string | number>;
-    expect(got).toMatchObject({
-      createBfxSystem: 'function', createRestClient: 'function', createBfxSimulator: 'function', models: 'object',
-      connectionMachine: 'object', supervisorMachine: 'object', subscriptionMachine: 'object', REST_HOST: 'string',
-      BfxApiError: 'function', CapacityError: 'function', decoded: 100,
-    });
-  };
-
-  it('ships ESM, CommonJS and type declarations', () => {
-    const files = readdirSync(join(installed, 'dist'));
-    for (const f of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'simulator.js', 'simulator.cjs']) expect(files).toContain(f);
-    expect(existsSync(join(installed, 'stately.config.json'))).toBe(true);
   });
   it('imports from ESM', () => {
-    expectExports(execFileSync('node', ['esm.mjs'], { cwd: work, encoding: 'utf8' }));
+    expectExports(execFileSync('node', ['esm.mjs'], { cwd: packed.work, encoding: 'utf8' }));
   });
   it('requires from CommonJS', () => {
-    expectExports(execFileSync('node', ['cjs.cjs'], { cwd: work, encoding: 'utf8' }));
+    expectExports(execFileSync('node', ['cjs.cjs'], { cwd: packed.work, encoding: 'utf8' }));
+  });
+  it('keeps one nonce registry when both builds are loaded', () => {
+    const got = JSON.parse(execFileSync('node', ['dual.mjs'], { cwd: packed.work, encoding: 'utf8' })) as Record<string, unknown>;
+    expect(got).toEqual({ same: true, twoBuilds: true, backwards: 0 });
+  });
+});
+
+describe('browser bundles of the installed package (esbuild, --platform=browser, no shims)', () => {
+  it(`REST only stays within ${LIMITS.restOnly / 1024} KB gzipped`, async () => {
+    const size = await browserBundleSize(packed.work, 'rest-only', `export { createRestClient } from 'bfx-actors';\n`);
+    console.log(`bundle size, createRestClient: ${size.bytes} B min, ${size.gzipBytes} B gz`);
+    expect(size.inputs.some((f) => /machines|xstate/.test(f))).toBe(false);
+    expect(size.gzipBytes).toBeLessThanOrEqual(LIMITS.restOnly);
+  });
+  it(`createBfxSystem (xstate included) stays within ${LIMITS.system / 1024} KB gzipped, without pino or ws`, async () => {
+    const size = await browserBundleSize(packed.work, 'system', `export { createBfxSystem, createRestClient } from 'bfx-actors';\n`);
+    console.log(`bundle size, createBfxSystem + createRestClient: ${size.bytes} B min, ${size.gzipBytes} B gz`);
+    expect(size.inputs.some((f) => f.includes('node_modules/xstate/'))).toBe(true);
+    expect(size.inputs.some((f) => /node_modules\/(pino|ws)\/(?!browser)/.test(f))).toBe(false);
+    expect(size.gzipBytes).toBeLessThanOrEqual(LIMITS.system);
+  });
+});
+
+describe('package linters', () => {
+  it('publint (strict) reports no error or warning', () => {
+    const out = execFileSync(join(root, 'node_modules/.bin/publint'), ['--strict', '--pack', 'false', packed.installed], { cwd: root, encoding: 'utf8' });
+    expect(out).not.toMatch(/Errors:|Warnings:/);
+  });
+  it('attw finds no problem in any resolution mode (node10, node16 CJS/ESM, bundler)', () => {
+    const out = execFileSync(join(root, 'node_modules/.bin/attw'), [packed.tarball, '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    const report = JSON.parse(out) as { analysis: { problems: unknown[] } };
+    expect(report.analysis.problems).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SimHttpError, type SimAccount, type SimExchange, type SimRequest, type SimRoute } from '../contracts.js';
+import { applyCors } from './cors.js';
 import { createFaults, type FaultState, type RestFaults } from './faults.js';
 import { RouteRateLimiter, type SimRateLimitOptions } from './rate-limit.js';
 import { sendError, sendJson, sendNotFound } from './respond.js';
@@ -148,6 +149,7 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
   return {
     faults: controls,
     handle(req, res) {
+      if (applyCors(req, res)) return;
       serve(req, res).catch((err: unknown) => {
         if (err instanceof SimHttpError) sendError(res, err.status, err.bfxCode, err.message);
         else sendError(res, 500, 10001, err instanceof Error ? `internal error: ${err.message}` : 'internal error');

@@ -27,7 +27,9 @@ import type {
 
 /** Read / write permission of one capability. */
 export interface AuthCapability {
+  /** Whether the key may read this scope. */
   readonly read: number;
+  /** Whether the key may write this scope. */
   readonly write: number;
 }
 

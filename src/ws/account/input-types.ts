@@ -30,13 +30,21 @@ export type UpdateOrderInput = OrderRef & {
   readonly amount?: Decimal;
   /** Change of the remaining amount. */
   readonly delta?: Decimal;
+  /** New price. */
   readonly price?: Decimal;
+  /** Auxiliary limit price (STOP LIMIT orders). */
   readonly priceAuxLimit?: Decimal;
+  /** Trailing price distance (TRAILING STOP orders). */
   readonly priceTrailing?: Decimal;
+  /** Group id. */
   readonly gid?: number;
+  /** New order flags (see `OrderFlag`). */
   readonly flags?: number;
+  /** Leverage (derivatives), 1 to 100. */
   readonly lev?: number;
+  /** Time in force: the order is cancelled at this time (`YYYY-MM-DD HH:MM:SS` or a `Date`). */
   readonly tif?: string | Date;
+  /** Free-form metadata (`aff_code`, `make_visible`, ...). */
   readonly meta?: Record<string, unknown>;
 };
 
@@ -45,9 +53,11 @@ export type CancelOrderInput = OrderRef;
 
 /** `cancelOrderMulti` options (`oc_multi`): any of the selectors, or `all`. */
 export interface CancelOrderMultiInput {
+  /** Cancel these order ids. */
   readonly id?: readonly number[];
   /** `[cid, 'YYYY-MM-DD']` pairs. */
   readonly cid?: readonly (readonly [number, string])[];
+  /** Cancel every order of these group ids. */
   readonly gid?: readonly number[];
   /** Cancel every order (derivatives included). */
   readonly all?: boolean;

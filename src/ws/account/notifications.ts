@@ -34,7 +34,9 @@ export function isRequestType(type: string): type is RequestNotificationType {
 
 /** A decoded notification and the event it is emitted as. */
 export interface DecodedNotification {
+  /** The typed event the notification maps to. */
   readonly event: Extract<AccountEventName, 'notification' | `${RequestNotificationType}-notification`>;
+  /** The decoded notification. */
   readonly notification: Notification<unknown>;
 }
 
