@@ -5,10 +5,8 @@
  *   npx tsx examples/ws-embedding.ts
  */
 import { createActor, setup, waitFor } from 'xstate';
-import type { SupervisorActorRef } from '../machines/index.js';
-import { createLogger } from '../src/logging/logger.js';
-import { createBfxSimulator } from '../src/simulator/index.js';
-import { createWsClient } from '../src/ws/client.js';
+import { createLogger, createWsClient, type SupervisorActorRef } from 'bfx-actors';
+import { createBfxSimulator } from 'bfx-actors/simulator';
 
 const sim = await createBfxSimulator();
 const client = createWsClient({ url: sim.wsUrl, logger: createLogger({ logLevel: 'warn' }), prefix: 'left.', connections: 2 });
