@@ -160,7 +160,7 @@ export const authAccountEndpoints = {
     /** Ledger category code (e.g. 28 settlement). */
     readonly category?: number;
   }], Ledger[]>({
-    ...SIGNED, path: 'auth/r/ledgers{/currency}/hist', args: ['*'], check: { currency: text, category: positiveInteger }, decode: list(models.Ledger),
+    ...SIGNED, path: 'auth/r/ledgers{/currency}/hist', args: ['*'], params: HISTORY_PARAMS, check: { currency: text, category: positiveInteger }, decode: list(models.Ledger),
   }),
   /** `auth/w/transfer`: `acc_tf` notification. */
   transferBetweenWallets: defineEndpoint<[params: TransferParams], Notification<Transfer | null>>({

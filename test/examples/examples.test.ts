@@ -54,6 +54,6 @@ describe('examples users can copy', () => {
     const source = readFileSync(join(root, 'examples', file), 'utf8');
     const specifiers = [...source.matchAll(/^import\b[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]);
     expect(source).not.toMatch(/from ['"]\.\.\/|src\//);
-    for (const s of specifiers) expect(s).toMatch(/^(bfx-actors(\/simulator)?|node:.+|esbuild|\.\/[\w-]+\.js)$/);
+    for (const s of specifiers) expect(s).toMatch(/^(bfx-actors(\/simulator)?|xstate|node:.+|esbuild|\.\/[\w-]+\.js)$/);
   });
 });
