@@ -36,6 +36,10 @@ export const INFO_MAINTENANCE_END = 20061;
 export const ERR_SUB_DUP = 10301;
 export const ERR_SUB_LIMIT = 10305;
 export const ERR_UNSUB_NOT_SUBSCRIBED = 10401;
+/** `nonce: small`: another signer on the key got there first; a fresh nonce fixes it. */
+export const ERR_NONCE_SMALL = 10114;
+/** Auth refusals for a small nonce retried (with a fresh nonce, after the backoff) before giving up. */
+export const MAX_NONCE_RETRIES = 3;
 
 /** Input of {@link connectionMachine}. */
 export interface ConnectionInput {
@@ -102,6 +106,8 @@ export interface ConnectionContext {
   readonly subs: readonly SubEntry[];
   /** Children spawned so far (the readable ids' suffix). */
   readonly spawned: number;
+  /** Consecutive auth refusals for a small nonce (10114). */
+  readonly nonceRefusals: number;
 }
 
 /** Events a connection accepts. */
@@ -134,6 +140,7 @@ const doneOutput = (event: ConnectionEvent): SubscriptionOutput | null =>
 const TIMEOUT: Down = { code: 4000, reason: 'timeout waiting for the server' };
 const RESTART: Down = { code: 1012, reason: 'info 20051: server restart' };
 const CONF_REFUSED: Down = { code: 4000, reason: 'conf refused' };
+const NONCE_REFUSED: Down = { code: 4001, reason: 'auth refused for a small nonce (10114): retrying with a fresh one' };
 
 /** What each emitted event carries (pure functions, used as dynamic action params). */
 const says = {
@@ -227,6 +234,9 @@ export const connectionMachine = setup({
     /** 10305 for a subscription waiting for its ack. */
     isLimitRefusal: ({ context, event }) => event.type === 'wire.error' && event.error.bfxCode === ERR_SUB_LIMIT && awaitingAck(context.subs, event.reply) !== undefined,
     attemptsExhausted: ({ context }) => context.maxAttempts !== null && context.attempt >= context.maxAttempts,
+    /** 10114 on auth, retries left: reconnect and sign again with a fresh nonce. */
+    isNonceRefusal: ({ context, event }) =>
+      event.type === 'socket.auth.failed' && event.error.bfxCode === ERR_NONCE_SMALL && context.nonceRefusals < MAX_NONCE_RETRIES,
   },
   actions: {
     /** Emit `event` and hand it to the supervisor. */
@@ -271,6 +281,8 @@ export const connectionMachine = setup({
       return { attempt, delayMs, rngState };
     }),
     markUp: assign({ attempt: 0, downSince: null, up: true }),
+    countNonceRefusal: assign(({ context }) => ({ nonceRefusals: context.nonceRefusals + 1 })),
+    clearNonceRefusals: assign({ nonceRefusals: 0 }),
     setPaused: assign({ paused: true }),
     clearPaused: assign({ paused: false }),
     /** Spawn the subscription child (readable id, ref kept in context). */
@@ -409,6 +421,7 @@ export const connectionMachine = setup({
     error: null,
     subs: [],
     spawned: 0,
+    nonceRefusals: 0,
   }),
   initial: 'session',
   on: {
@@ -470,8 +483,11 @@ export const connectionMachine = setup({
           entry: 'sendAuth',
           after: { authTimeout: { target: '#connection.reconnecting', actions: { type: 'goDown', params: TIMEOUT } } },
           on: {
-            'socket.auth.ok': { target: 'open', actions: ['bindAccount', { type: 'tell', params: says.authenticated }] },
-            'socket.auth.failed': { target: '#connection.closed', actions: 'storeAuthFailure' },
+            'socket.auth.ok': { target: 'open', actions: ['clearNonceRefusals', 'bindAccount', { type: 'tell', params: says.authenticated }] },
+            'socket.auth.failed': [
+              { guard: 'isNonceRefusal', target: '#connection.reconnecting', actions: ['countNonceRefusal', { type: 'goDown', params: NONCE_REFUSED }] },
+              { target: '#connection.closed', actions: 'storeAuthFailure' },
+            ],
           },
         },
         open: {

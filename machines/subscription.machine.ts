@@ -37,6 +37,11 @@ export interface SubscriptionContext {
   readonly error: ErrorInfo | null;
   /** How it ended (set on entering a final state). */
   readonly ended: SubscriptionEnd | null;
+  /**
+   * Sockets lost within a second of sending this subscribe, in a row (reset by an ack): a subscribe
+   * the server answers by closing the socket is a poison pill, failed after {@link MAX_SUSPECT_DROPS}.
+   */
+  readonly suspectDrops: number;
   readonly timeouts: { readonly subscribe: number; readonly unsubscribe: number };
 }
 
@@ -78,6 +83,11 @@ export interface SubscriptionOutput {
   readonly error: ErrorInfo | null;
 }
 
+/** Sockets lost right after the subscribe, in a row, before the subscription is failed as a poison pill. */
+export const MAX_SUSPECT_DROPS = 3;
+/** How soon after the subscribe frame a lost socket counts as caused by it. */
+export const SUSPECT_WINDOW_MS = 1_000;
+
 const timedOut = (what: string, timeoutMs: number): ErrorInfo => ({
   code: 'ERR_BFX_TIMEOUT',
   message: `the server did not ${what} within ${timeoutMs} ms`,
@@ -93,7 +103,11 @@ export const subscriptionMachine = setup({
     emitted: {} as SubscriptionEmitted,
     output: {} as SubscriptionOutput,
   },
+  guards: {
+    isPoisonPill: ({ context }) => context.suspectDrops + 1 >= MAX_SUSPECT_DROPS,
+  },
   delays: {
+    suspectWindow: SUSPECT_WINDOW_MS,
     subscribeTimeout: ({ context }) => context.timeouts.subscribe,
     unsubscribeTimeout: ({ context }) => context.timeouts.unsubscribe,
   },
@@ -111,6 +125,14 @@ export const subscriptionMachine = setup({
     storeAck: assign(({ context, event }) => ({
       chanId: event.type === 'ACK' ? event.chanId : context.chanId,
       acks: context.acks + 1,
+      suspectDrops: 0,
+    })),
+    countSuspectDrop: assign(({ context }) => ({ suspectDrops: context.suspectDrops + 1 })),
+    storePoisonPill: assign(({ context }) => ({
+      error: {
+        code: 'ERR_BFX_SUBSCRIPTION',
+        message: `the server closed the socket right after each of ${context.suspectDrops + 1} subscribe attempts; not replayed again`,
+      },
     })),
     forgetChannel: assign({ chanId: null }),
     markUnsubscribed: assign({ ended: 'unsubscribed' as const }),
@@ -136,6 +158,7 @@ export const subscriptionMachine = setup({
     acks: 0,
     error: null,
     ended: null,
+    suspectDrops: 0,
     timeouts: {
       subscribe: input.subscribeTimeoutMs ?? DEFAULT_SUBSCRIBE_TIMEOUT_MS,
       unsubscribe: input.unsubscribeTimeoutMs ?? DEFAULT_UNSUBSCRIBE_TIMEOUT_MS,
@@ -154,6 +177,20 @@ export const subscriptionMachine = setup({
     subscribing: {
       entry: 'requestSubscribe',
       after: { subscribeTimeout: { target: 'failed', actions: 'storeSubscribeTimeout' } },
+      initial: 'sent',
+      states: {
+        /** Just sent: a socket lost now may have been lost because of it. */
+        sent: {
+          after: { suspectWindow: 'waiting' },
+          on: {
+            DISCONNECTED: [
+              { guard: 'isPoisonPill', target: '#subscription.failed', actions: 'storePoisonPill' },
+              { target: '#subscription.pending', actions: 'countSuspectDrop' },
+            ],
+          },
+        },
+        waiting: {},
+      },
       on: {
         ACK: { target: 'active', actions: ['storeAck', 'emitSubscribed'] },
         ERROR: { target: 'failed', actions: 'storeError' },

@@ -265,24 +265,32 @@ export const supervisorMachine = setup({
         enqueue.emit({ type: 'system.reconnection', attempts, downtimeMs: Date.now() - outage.since });
       }
     }),
-    /** A connection closed for good (auth failure, bad version, gave up): its subscriptions end with it. */
-    buryConnection: enqueueActions(({ context, event, enqueue }) => {
+    /**
+     * A connection closed for good (auth failure, bad version, gave up): its subscriptions move to
+     * connections that still live (an intent is never lost while the system lives); only those that
+     * fit nowhere end, failed with the connection's error.
+     */
+    buryConnection: enqueueActions(({ context, event, enqueue }, options: { readonly reroute: boolean }) => {
       const out = doneOutput(event);
       if (out === null) return;
-      const draft = new RoutingDraft(context);
+      const dead = context.dead.includes(out.index) ? context.dead : [...context.dead, out.index];
+      const draft = new RoutingDraft({ ...context, dead });
       const error: ErrorInfo = out.error ?? { code: 'ERR_BFX_CLOSED', message: `Connection ${out.index} closed (${out.code} ${out.reason})` };
       for (const subId in context.intents) {
-        if (context.intents[subId]?.conn !== out.index) continue;
+        const intent = context.intents[subId];
+        if (intent?.conn !== out.index) continue;
+        const next = !options.reroute || intent.ending || intent.sub === undefined ? null : pickConnection(draft, intent.key, [out.index], subId);
+        if (next !== null && intent.sub !== undefined) {
+          draft.set(subId, intent.key, next);
+          enqueue.sendTo(connId(next), { type: 'SUBSCRIBE', sub: intent.sub });
+          continue;
+        }
         draft.delete(subId);
-        enqueue.emit({ type: 'subscription.ended', index: out.index, subId, state: 'failed', error });
+        enqueue.emit({ type: 'subscription.ended', index: out.index, subId, state: intent.ending ? 'unsubscribed' : 'failed', error: intent.ending ? null : error });
       }
       const outage = context.outage;
       const lost = outage?.lost.filter((i) => i !== out.index) ?? [];
-      enqueue.assign({
-        ...draft.tables(),
-        dead: context.dead.includes(out.index) ? context.dead : [...context.dead, out.index],
-        outage: outage === null || lost.length === 0 ? null : { ...outage, lost },
-      });
+      enqueue.assign({ ...draft.tables(), dead, outage: outage === null || lost.length === 0 ? null : { ...outage, lost } });
     }),
     storeClose: assign(({ event }) =>
       event.type === 'CLOSE' ? { closeCode: event.code ?? 1000, closeReason: event.reason ?? 'closed by the user' } : {},
@@ -342,7 +350,7 @@ export const supervisorMachine = setup({
           { guard: 'isUpOrDown', actions: ['trackOutage', 'relay'] },
           { actions: 'relay' },
         ],
-        'xstate.done.actor.*': { actions: 'buryConnection' },
+        'xstate.done.actor.*': { actions: { type: 'buryConnection', params: { reroute: true } } },
         CLOSE: { target: 'closing', actions: 'storeClose' },
       },
     },
@@ -351,7 +359,7 @@ export const supervisorMachine = setup({
       always: { guard: 'allClosed', target: 'closed' },
       on: {
         'conn.emitted': [{ guard: 'isEnd', actions: ['forgetEnded', 'relay'] }, { actions: 'relay' }],
-        'xstate.done.actor.*': { actions: 'buryConnection' },
+        'xstate.done.actor.*': { actions: { type: 'buryConnection', params: { reroute: false } } },
         SUBSCRIBE: { actions: 'refuseClosed' },
         SUBSCRIBE_BATCH: { actions: 'refuseClosedBatch' },
       },

@@ -141,12 +141,12 @@ describe('authenticated WebSocket: re-auth after a dropped socket', () => {
     expect(n.status).toBe('SUCCESS');
   });
 
-  it('an input awaiting its answer when the socket drops is rejected, not lost', async () => {
+  it('an input awaiting its answer when the socket drops is rejected as of unknown outcome, not lost', async () => {
     const s = await open({ policy: 'queue' });
     sim.faults.delayReplies(300);
     const inFlight = s.inputs.submitOrder({ type: 'EXCHANGE LIMIT', symbol: 'tBTCUSD', amount: 0.01, price: 1000 });
     sim.faults.dropAll();
-    await expect(inFlight).rejects.toMatchObject({ code: 'ERR_BFX_NOT_CONNECTED' });
+    await expect(inFlight).rejects.toMatchObject({ code: 'ERR_BFX_OUTCOME_UNKNOWN', reason: 'network', cid: expect.any(Number) });
     sim.faults.delayReplies(0);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BfxArgumentError, BfxTimeoutError, InputError, NotConnectedError } from '../../src/errors.js';
+import { BfxArgumentError, BfxTimeoutError, InputError, NotConnectedError, OutcomeUnknownError } from '../../src/errors.js';
 import { decodeNotification, models, type Notification } from '../../src/models/index.js';
 import { createInputs, type InputPolicy, type InputsConnectionState } from '../../src/ws/account/inputs.js';
 import { decodeAccountNotification } from '../../src/ws/account/notifications.js';
@@ -80,7 +80,11 @@ describe('inputs: frames sent', () => {
 
   it('rejects bad options with BfxArgumentError and sends nothing', async () => {
     const { inputs, sent } = harness();
-    await expect(inputs.submitOrder({ type: 'EXCHANGE LIMIT', symbol: 'tBTCUSD', amount: 1 })).rejects.toThrow(/price.*required/);
+    await expect(inputs.submitOrder({ type: 'EXCHANGE LIMIT', symbol: 'tBTCUSD', amount: 1 })).rejects.toThrow(/price/);
+    // The same validators as REST: an unknown type, a typo'd key, no argument at all.
+    await expect(inputs.submitOrder({ type: 'NOPE' as 'LIMIT', symbol: 'tBTCUSD', amount: 1, price: 1 })).rejects.toBeInstanceOf(BfxArgumentError);
+    await expect(inputs.submitOrder({ type: 'LIMIT', symbol: 'tBTCUSD', amount: 1, prce: 1 } as never)).rejects.toThrow(/prce/);
+    await expect(inputs.submitOrder(undefined as never)).rejects.toBeInstanceOf(BfxArgumentError);
     await expect(inputs.submitOrder({ type: 'EXCHANGE LIMIT', symbol: 'tBTCUSD', amount: Number.NaN, price: 1 })).rejects.toBeInstanceOf(BfxArgumentError);
     await expect(inputs.cancelOrder({} as never)).rejects.toThrow(/give "id"/);
     await expect(inputs.cancelOrderMulti({})).rejects.toBeInstanceOf(BfxArgumentError);
@@ -169,14 +173,14 @@ describe('inputs: settled by the matching notification', () => {
     await expect(a).rejects.toMatchObject({ code: 'ERR_BFX_CLOSED' });
   });
 
-  it('times out with ERR_BFX_INPUT_TIMEOUT and forgets the input', async () => {
+  it('a sent input that times out is of unknown outcome (OutcomeUnknownError, reason timeout) and is forgotten', async () => {
     const { inputs, answer } = harness();
     const a = inputs.cancelOrder({ id: 7 });
     const caught = a.catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(1000);
     const err = await caught;
-    expect(err).toBeInstanceOf(BfxTimeoutError);
-    expect(err).toMatchObject({ code: 'ERR_BFX_INPUT_TIMEOUT', timeoutMs: 1000, endpoint: 'oc-req' });
+    expect(err).toBeInstanceOf(OutcomeUnknownError);
+    expect(err).toMatchObject({ code: 'ERR_BFX_OUTCOME_UNKNOWN', reason: 'timeout', timeoutMs: 1000, endpoint: 'oc', request: { id: 7 } });
     expect(inputs.pendingCount).toBe(0);
     answer(note('oc-req', order({ id: 7 })));
     expect(inputs.pendingCount).toBe(0);
@@ -218,15 +222,15 @@ describe('inputs: disconnected policy', () => {
     expect(h.sent).toEqual([]);
   });
 
-  it('an input in flight when the socket drops is rejected as not connected (never resent)', async () => {
+  it('an input in flight when the socket drops is rejected as of unknown outcome, with its cid (never resent)', async () => {
     for (const policy of ['queue', 'reject'] as const) {
       const h = harness(policy);
       const a = h.inputs.submitOrder({ type: 'EXCHANGE MARKET', symbol: 'tBTCUSD', amount: 1 });
       h.setState('connecting');
       h.inputs.onDisconnected();
       const err = await a.catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(NotConnectedError);
-      expect(err).toMatchObject({ code: 'ERR_BFX_NOT_CONNECTED' });
+      expect(err).toBeInstanceOf(OutcomeUnknownError);
+      expect(err).toMatchObject({ code: 'ERR_BFX_OUTCOME_UNKNOWN', reason: 'network', endpoint: 'on', cid: expect.any(Number) });
       h.setState('authenticated');
       h.inputs.onAuthenticated();
       expect(h.sent).toHaveLength(1);

@@ -281,8 +281,50 @@ describe('connection machine', () => {
     expect(subState(t, 'a')).toBe('pending');
     open(t);
     t.clock.increment(999);
-    expect(subState(t, 'a')).toBe('subscribing');
+    expect(subState(t, 'a')).toEqual({ subscribing: 'sent' });
     t.clock.increment(1);
     expect(t.emitted.at(-1)).toMatchObject({ type: 'subscription.ended', state: 'failed', error: { code: 'ERR_BFX_TIMEOUT', timeoutMs: 1_000 } });
+  });
+
+  it('a poison pill: a subscribe after which the server closes the socket, three times in a row, fails and is not replayed', () => {
+    const t = start({ backoff: { initialMs: 10, maxMs: 10, jitter: 0 } });
+    t.actor.send({ type: 'SUBSCRIBE', sub: ticker('bad') });
+    t.actor.send({ type: 'SUBSCRIBE', sub: ticker('ok') });
+    for (let i = 0; i < 3; i++) {
+      open(t);
+      ack(t, 'ok', 10 + i);
+      t.sockets.current.emit({ type: 'socket.closed', code: 1006, reason: 'server closed' });
+      t.clock.increment(10);
+    }
+    expect(t.emitted.filter((e) => e.type === 'subscription.ended')).toMatchObject([
+      { subId: 'bad', state: 'failed', error: { message: expect.stringContaining('not replayed') } },
+    ]);
+    open(t);
+    expect(subscribes(t.sockets.current.commands)).toEqual(['ok']);
+  });
+
+  it('auth refused for a small nonce (10114) reconnects and signs again, a bounded number of times', () => {
+    const t = start({ auth: true, backoff: { initialMs: 10, maxMs: 10, jitter: 0 } });
+    const nonce = { code: 'ERR_BFX_AUTH', message: 'nonce: small', bfxCode: 10114 };
+    for (let i = 0; i < 3; i++) {
+      open(t);
+      t.sockets.current.emit({ type: 'socket.auth.failed', error: nonce });
+      expect(t.actor.getSnapshot().value).toBe('reconnecting');
+      t.clock.increment(10);
+    }
+    open(t);
+    t.sockets.current.emit({ type: 'socket.auth.ok', info: AUTH_INFO });
+    expect(t.actor.getSnapshot().matches({ session: 'open' })).toBe(true);
+    expect(t.actor.getSnapshot().context.nonceRefusals).toBe(0);
+    // Four in a row is not a race any more: it closes like any other auth refusal.
+    for (let i = 0; i < 4; i++) {
+      t.sockets.current.emit({ type: 'socket.closed', code: 1006, reason: '' });
+      t.clock.increment(10);
+      open(t);
+      t.sockets.current.emit({ type: 'socket.auth.failed', error: nonce });
+      if (i < 3) t.clock.increment(10);
+    }
+    expect(t.actor.getSnapshot().status).toBe('done');
+    expect(t.actor.getSnapshot().output?.error?.bfxCode).toBe(10114);
   });
 });

@@ -73,4 +73,22 @@ describe('supervisor machine', () => {
     expect(t.emitted.filter((e) => e.type === 'connection.closed')).toHaveLength(3);
     expect(t.emitted.filter((e) => e.type === 'system.closed')).toEqual([{ type: 'system.closed', code: 4000, reason: 'done' }]);
   });
+
+  it('a connection closed for good hands its subscriptions to the others (an intent is never lost while the system lives)', async () => {
+    const t = startSupervisor({ connections: 2, autoConnect: true, connection: { maxAttempts: 1 } });
+    await tick();
+    t.actor.send({ type: 'SUBSCRIBE', sub: ticker('a'), key: 'ticker:a' });
+    t.actor.send({ type: 'SUBSCRIBE', sub: ticker('b'), key: 'ticker:b' });
+    await tick();
+    const onZero = Object.entries(t.actor.getSnapshot().context.intents).filter(([, i]) => i.conn === 0).map(([id]) => id);
+    expect(onZero).toHaveLength(1);
+    t.sockets.all.find((s) => s.input.index === 0)!.emit({ type: 'socket.closed', code: 1006, reason: 'gone' });
+    await tick();
+    await tick();
+    expect(t.actor.getSnapshot().context.dead).toEqual([0]);
+    expect(Object.values(t.actor.getSnapshot().context.intents).map((i) => i.conn)).toEqual([1, 1]);
+    expect(ackedOn(t.emitted.filter((e) => e.type !== 'subscription.acked' || e.index === 1))).toEqual([2]);
+    expect(t.emitted.filter((e) => e.type === 'subscription.ended')).toEqual([]);
+    t.actor.stop();
+  });
 });

@@ -18,7 +18,8 @@
  *
  * @module
  */
-import { BfxTimeoutError, InputError, NotConnectedError, type BfxError } from '../../errors.js';
+import { BfxTimeoutError, InputError, NotConnectedError, OutcomeUnknownError, type BfxError } from '../../errors.js';
+import { validateInputParams } from '../../rest/inputs.js';
 import type { Notification } from '../../models/index.js';
 import { createCidSource } from './cid.js';
 import type { NotifyResult, SubmitOrderInput, WsInputs } from './input-types.js';
@@ -97,6 +98,20 @@ const SETTLED_OK = new Set(['SUCCESS', 'INFO']);
  * const n = await inputs.submitOrder({ type: 'EXCHANGE LIMIT', symbol: 'tBTCUSD', amount: 0.001, price: 30000 });
  * console.log(n.data.id, n.text);
  */
+/** The error of an input that left and got no answer: it may have been done. */
+function unknownOutcome(r: Request, reason: 'timeout' | 'network', message: string, timeoutMs?: number): OutcomeUnknownError {
+  const payload = r.frame[3];
+  const request = typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : { payload };
+  return new OutcomeUnknownError(message, { reason, endpoint: String(r.frame[1]), request, cid: r.key.cid, timeoutMs });
+}
+
+/** `submitOrder` checked by the REST table (unknown keys, types, ranges), `tif` as a `Date` allowed. */
+function checkOrder(o: SubmitOrderInput): void {
+  if (typeof o !== 'object' || o === null) validateInputParams('on', o);
+  const { tif, ...rest } = o;
+  validateInputParams('on', tif === undefined || tif instanceof Date ? rest : { ...rest, tif });
+}
+
 export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
   const nextCid = deps.nextCid ?? createCidSource();
   const pending = new PendingRequests();
@@ -114,8 +129,12 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
     if (wasQueued) queue = queue.filter((q) => q !== r);
     else if (r.entry !== undefined) pending.remove(r.entry);
     const what = r.answer ?? String(r.frame[1]);
-    const why = wasQueued ? 'while waiting for authentication (never sent)' : 'waiting for its notification';
-    r.reject(new BfxTimeoutError(`Input ${what} timed out after ${deps.timeoutMs} ms ${why}`, { timeoutMs: deps.timeoutMs, code: 'ERR_BFX_INPUT_TIMEOUT', endpoint: what }));
+    if (wasQueued) {
+      r.reject(new BfxTimeoutError(`Input ${what} timed out after ${deps.timeoutMs} ms while waiting for authentication (never sent)`, { timeoutMs: deps.timeoutMs, code: 'ERR_BFX_INPUT_TIMEOUT', endpoint: what }));
+      return;
+    }
+    // It was sent: Bitfinex may have done it. Say so, with what identifies it.
+    r.reject(unknownOutcome(r, 'timeout', `Input ${what} was sent but not answered within ${deps.timeoutMs} ms; its outcome is unknown (look it up by cid)`, deps.timeoutMs));
   };
 
   const fail = (r: Request, error: Error): void => {
@@ -155,6 +174,8 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
         else r.reject(new InputError(n.type, n.status, n.text ?? '', n.data, n.code ?? undefined));
       },
       fail: (error) => fail(r, error),
+      lost: () =>
+        fail(r, unknownOutcome(r, 'network', `Input ${String(r.frame[1])} lost: the connection dropped after it was sent and before Bitfinex answered; its outcome is unknown (check the snapshots after re-auth)`)),
     };
     r.entry = entry;
     pending.add(entry);
@@ -189,6 +210,7 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
   const inputs: WsInputs & InputsControl = {
     submitOrder(o) {
       return request(() => {
+        checkOrder(o);
         const cid = o.cid ?? nextCid();
         const order: SubmitOrderInput = { ...o, cid };
         return { frame: input('on', submitOrderPayload(order)), answer: 'on-req', key: { cid } };
@@ -232,9 +254,7 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
       for (const r of ready) dispatch(r);
     },
     onDisconnected() {
-      for (const entry of pending.drain()) {
-        entry.fail(new NotConnectedError(`Input ${entry.type.replace(/-req$/, '')} lost: the connection dropped before Bitfinex answered; its outcome is unknown (check the snapshots after re-auth)`));
-      }
+      for (const entry of pending.drain()) entry.lost();
       if (deps.policy === 'reject') rejectQueue(() => new NotConnectedError('Input rejected: the connection dropped before it was sent'));
     },
     fail(error) {

@@ -23,8 +23,10 @@ export interface PendingEntry {
   readonly key: PendingKey;
   /** Answer the input with its notification. */
   settle(n: Notification<unknown>): void;
-  /** Reject the input (connection lost, client closed). */
+  /** Reject the input (client closed, auth connection gone for good). */
   fail(error: Error): void;
+  /** The connection dropped after the input was sent: reject it as of unknown outcome. */
+  lost(): void;
 }
 
 function num(v: unknown): number | undefined {

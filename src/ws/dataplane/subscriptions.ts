@@ -20,6 +20,11 @@ import type { BookParams, Channel, ChannelParams, Frequency, Subscription } from
 export const CHANNELS: readonly Channel[] = ['ticker', 'trades', 'book', 'candles', 'status'];
 
 const FREQUENCIES: readonly string[] = ['F0', 'F1'];
+/**
+ * What a sub id may be: 1 to 64 letters, digits, `_ - . :` (a UUID, a nanoid, an ObjectId fit).
+ * Bounded so that no subscribe frame can be a poison pill (a 2 MB id made the server close the socket).
+ */
+const SUB_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 const LIQUIDATIONS_KEY = 'liq:global';
 const DERIV_PREFIX = 'deriv:';
 
@@ -62,6 +67,7 @@ function normalizeBook(params: BookParams, subId: string): Subscription {
 export function normalizeSubscription<C extends Channel>(channel: C, params: ChannelParams[C], subId: string): Subscription {
   if (!isChannel(channel)) invalidArgument('channel', `one of ${CHANNELS.join(', ')}`, channel);
   validateString(subId, 'subId');
+  if (!SUB_ID.test(subId)) invalidArgument('subId', '1 to 64 characters of A-Z a-z 0-9 _ - . :', subId);
   if (params === null || typeof params !== 'object') {
     throw new BfxArgumentError(`Invalid params for channel ${channel}: expected an object`, 'params');
   }
