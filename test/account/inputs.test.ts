@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BfxArgumentError, BfxTimeoutError, InputError, NotConnectedError, OutcomeUnknownError } from '../../src/errors.js';
+import { BfxArgumentError, InputError, NotConnectedError, OutcomeUnknownError } from '../../src/errors.js';
 import { decodeNotification, models, type Notification } from '../../src/models/index.js';
 import { createInputs, type InputPolicy, type InputsConnectionState } from '../../src/ws/account/inputs.js';
 import { decodeAccountNotification } from '../../src/ws/account/notifications.js';
