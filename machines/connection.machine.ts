@@ -130,7 +130,14 @@ export interface ConnectionOutput {
 }
 
 type Args = { readonly context: ConnectionContext; readonly event: ConnectionEvent };
-type Down = { readonly code: number; readonly reason: string };
+/** Why a session ended (the close code and reason kept in context). */
+export interface SessionEnd {
+  /** WebSocket close code. */
+  readonly code: number;
+  /** Close reason. */
+  readonly reason: string;
+}
+type Down = SessionEnd;
 
 const subIdOf = (event: ConnectionEvent): string =>
   event.type === 'SUBSCRIBE' ? event.sub.subId : 'subId' in event && typeof event.subId === 'string' ? event.subId : '';

@@ -36,6 +36,7 @@ export * from './ws/contracts.js';
 export type * from './ws/events.js';
 export * from './ws/client.js';
 export * from './ws/handle.js';
+export { CHANNEL_EVENTS, HANDLE_LIFECYCLE_EVENTS, WS_EVENT_NAMES } from './ws/event-names.js';
 export { CHANNELS } from './ws/dataplane/subscriptions.js';
 export { MAX_CID, MAX_CALC_ITEMS, MAX_MULTI_OPS, DMS_CANCEL_ON_DISCONNECT } from './ws/account/index.js';
 export type {
@@ -47,6 +48,7 @@ export type {
   CancelOrderInput,
   CancelOrderMultiInput,
   NotifyOptions,
+  NotifyInfo,
   NotifyResult,
   OrderMultiOp as WsOrderMultiOp,
   OrderRef,

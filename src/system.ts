@@ -18,6 +18,7 @@ import type { InputPolicy } from './ws/account/inputs.js';
 import { createWsClient, type ConfOptions, type WsClient } from './ws/client.js';
 import { sanitizeInspection } from './ws/inspect.js';
 import { checkSystemOptions } from './system-options.js';
+import { CONNECTIONS_WARNING } from './defaults.js';
 
 /** Options of {@link createBfxSystem} (camelCase names of the Python client's options). */
 export interface BfxSystemOptions {
@@ -148,6 +149,9 @@ export function createBfxSystem(options: BfxSystemOptions = {}): BfxSystem {
   const inspect = options.inspect === undefined ? undefined : sanitizeInspection(options.inspect, secrets);
   const actor = createActor(ws.logic, { input: ws.input, systemId: `${ws.prefix}supervisor`, inspect });
   const log = logger.child({ component: 'system' });
+  if ((options.connections ?? 0) > CONNECTIONS_WARNING) {
+    log.warn({ connections: options.connections }, `more than ${CONNECTIONS_WARNING} connections: Bitfinex limits new connections per minute (20 on the public host)`);
+  }
   actor.subscribe({
     error: (err: unknown) => {
       log.error({ err: err instanceof Error ? err.message : String(err) }, 'supervisor actor failed');

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { BfxArgumentError } from '../errors.js';
 
 /** Level names accepted in options. */
 export type LogLevelName = 'error' | 'warn' | 'info' | 'debug' | 'silent' | 'ERROR' | 'WARNING' | 'INFO' | 'DEBUG';
@@ -44,9 +45,16 @@ const LEVELS: Readonly<Record<LogLevelName, PinoLevel>> = {
   silent: 'silent',
 };
 
-/** Map a level name of this library or of the Python client to a pino level. */
+/**
+ * Map a level name of this library or of the Python client to a pino level.
+ *
+ * @throws {BfxArgumentError} for a name that is none of them (`'VERBOSE'`), naming the accepted ones.
+ */
 export function toPinoLevel(level: LogLevelName | undefined): PinoLevel {
-  return level === undefined ? 'warn' : (LEVELS[level] ?? 'warn');
+  if (level === undefined) return 'warn';
+  const pino = Object.hasOwn(LEVELS, level) ? LEVELS[level] : undefined;
+  if (pino === undefined) throw new BfxArgumentError(`Invalid logLevel: expected one of ${Object.keys(LEVELS).join(', ')}, got ${JSON.stringify(level)}`, 'logLevel');
+  return pino;
 }
 
 /** Settings of the built-in default logger. */

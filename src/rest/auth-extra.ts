@@ -37,6 +37,7 @@ export interface DepositAddressListParams {
 export interface ThalexTransferParams {
   /** Only `thalex` (the default). */
   readonly provider?: 'thalex';
+  /** Amount to transfer. */
   readonly amount: Decimal;
   /** `USE`, `ETH` or `BTC`. */
   readonly ccy: string;
@@ -49,17 +50,25 @@ export type LnxPaymentsAction = 'getPaymentsByUser' | 'getInvoicesByUser' | 'get
 
 /** Parameters of `submitPulse` (docs-2020: Pulse Add). */
 export interface PulseParams {
+  /** Title. */
   readonly title?: string;
+  /** Text of the pulse. */
   readonly content: string;
   /** Reply to this pulse id. */
   readonly parent?: string;
+  /** Visible to everyone (default private). */
   readonly isPublic?: boolean;
+  /** Pin it on the profile. */
   readonly isPin?: boolean;
+  /** Attachment URLs. */
   readonly attachments?: readonly string[];
 }
 
 /** Parameters of `getWeightedAverages`. */
-export type WeightedAveragesParams = HistoryParams & { readonly symbol: string };
+export type WeightedAveragesParams = HistoryParams & {
+  /** Trading pair (`tBTCUSD`). */
+  readonly symbol: string;
+};
 
 const THALEX = { ...SIGNED, keys: 'camel' } as const;
 const thalexTransfer = (direction: 'deposits' | 'withdrawals') =>
@@ -116,7 +125,10 @@ export const authExtraEndpoints = {
     decode: one(WeightedAverages),
   }),
   /** `auth/r/pulse/hist` (bfx-api-node-rest `fetchUserPulseHistory`; docs-2020 Pulse History): the user's pulses. */
-  getPulseHistory: defineEndpoint<[params?: { readonly isPublic?: boolean }], PulseMessage[]>({
+  getPulseHistory: defineEndpoint<[params?: {
+    /** Only public pulses. */
+    readonly isPublic?: boolean;
+  }], PulseMessage[]>({
     ...SIGNED, path: 'auth/r/pulse/hist', args: ['*'], check: { isPublic: boolean }, rename: { isPublic: 'isPublic' }, decode: list(models.PulseMessage),
   }),
   /** `auth/w/pulse/add` (bfx-api-node-rest `addPulse`; docs-2020 Pulse Add, 15 req/min): the new pulse. */

@@ -77,6 +77,7 @@ export type DepositAddressEntry = Infer<typeof DepositAddressEntry>;
 export interface Vasp {
   /** The VASP's decentralised id, for the `vasp_did` of a withdrawal (travel rule). */
   readonly id: string;
+  /** The VASP's name. */
   readonly name: string;
 }
 
@@ -84,20 +85,38 @@ export interface Vasp {
 export interface ThalexTransfer {
   /** `deposit` or `withdraw`. */
   readonly type: string;
+  /** Destination address. */
   readonly addressDest: string;
+  /** Amount (decimal string). */
   readonly amount: string;
+  /** Currency (`USE`, `ETH`, `BTC`). */
   readonly ccy: string;
+  /** Created (ms since epoch). */
   readonly createdAt: number;
+  /** Last updated (ms since epoch). */
   readonly updatedAt: number;
+  /** Transfer id. */
   readonly id: string;
+  /** Status as Bitfinex reports it. */
   readonly status: string;
+  /** Fee (decimal string). */
   readonly fee: string;
 }
 
 /** Free Thalex transfers left (docs: Thalex Free Transfer Count). */
 export interface ThalexFreeTransferCount {
-  readonly deposits: { readonly available: number; readonly resetsAt: number | null };
-  readonly withdrawals: { readonly available: number; readonly resetsAt: number | null };
+  /** Free deposits. */
+  readonly deposits: FreeTransfers;
+  /** Free withdrawals. */
+  readonly withdrawals: FreeTransfers;
+}
+
+/** Free transfers of one direction. */
+export interface FreeTransfers {
+  /** How many are left. */
+  readonly available: number;
+  /** When the count resets (ms since epoch), if known. */
+  readonly resetsAt: number | null;
 }
 
 /**

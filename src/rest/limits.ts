@@ -12,7 +12,7 @@
 
 /** One row of the limits table. */
 export interface RouteLimit {
-  /** Bucket name shared by every route of the row; absent: one bucket per route ({@link defaultGroupOf}). */
+  /** Bucket name shared by every route of the row; absent: one bucket per route (the route's path with its symbol left out). */
   readonly group?: string;
   /** Matches the request path after `/v2/` (no query string). */
   readonly pattern: RegExp;

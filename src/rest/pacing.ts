@@ -48,7 +48,14 @@ export interface Pacer {
 }
 
 /** Defaults of {@link PacingOptions}. */
-export const DEFAULT_PACING = { blockMs: 60_000, windowMs: 60_000, marginMs: 250 } as const;
+export const DEFAULT_PACING: {
+  /** How long a 429 / 11010 blocks a bucket (ms). */
+  readonly blockMs: 60_000;
+  /** The window a route's limit counts over (ms). */
+  readonly windowMs: 60_000;
+  /** Safety margin added to every wait (ms). */
+  readonly marginMs: 250;
+} = { blockMs: 60_000, windowMs: 60_000, marginMs: 250 };
 
 interface Waiter {
   readonly grant: (t: PacingTicket) => void;

@@ -26,6 +26,7 @@ export {
   type Vasp,
   type ThalexTransfer,
   type ThalexFreeTransferCount,
+  type FreeTransfers,
   type LnxInvoicePayment,
 } from './extra-models.js';
 export type { DepositAddressListParams, ThalexTransferParams, LnxPaymentsAction, PulseParams, WeightedAveragesParams } from './auth-extra.js';

@@ -11,7 +11,7 @@ import type { SupervisorInput } from '../../machines/supervisor.machine.js';
 import { DEFAULT_CAPACITY, DEFAULT_CLOSE_WAIT_MS, DEFAULT_CONNECTIONS, DEFAULT_INPUT_TIMEOUT_MS, DEFAULT_ITERATOR_BUFFER, DEFAULT_PREFIX } from '../defaults.js';
 import { BfxAbortError, BfxError, NotConnectedError, SubscriptionError } from '../errors.js';
 import type { BfxLogger } from '../logging/logger.js';
-import type { NotifyOptions, NotifyResult, WsInputs } from './account/input-types.js';
+import type { NotifyInfo, NotifyOptions, NotifyResult, WsInputs } from './account/input-types.js';
 import { createInputs } from './account/inputs.js';
 import { createAccountSink } from './account/sink.js';
 import type { SubscribeOptions, SubscriptionInfo, WsClientOptions } from './client-options.js';
@@ -75,6 +75,7 @@ export class WsClient {
       },
       timeoutMs: options.inputs?.timeoutMs ?? DEFAULT_INPUT_TIMEOUT_MS,
       policy: options.inputs?.policy ?? 'queue',
+      noCredentials: !this.#auth,
     });
     this.inputs = this.#inputs;
     this.#fanOut = createFanOut(this.#hub, (error) => this.#hub.emit('error', error), (subId) => this.#host.send({ type: 'RESYNC', subId }), this.#log);
@@ -262,7 +263,7 @@ export class WsClient {
    * Send a custom notification (needs authentication); shorthand for `inputs.notify`. It comes
    * back on the `notification` event of every connection of the account.
    */
-  notify(info: Record<string, unknown>, options?: NotifyOptions): Promise<NotifyResult> {
+  notify(info: NotifyInfo, options?: NotifyOptions): Promise<NotifyResult> {
     return this.inputs.notify(info, options);
   }
 

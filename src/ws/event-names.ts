@@ -33,10 +33,15 @@ export const WS_EVENT_NAMES: ReadonlySet<string> = new Set(Object.keys(ALL));
 
 /** The data events of each channel. */
 export const CHANNEL_EVENTS = {
+  /** Ticker events. */
   ticker: ['t_ticker_update', 'f_ticker_update'],
+  /** Trades events. */
   trades: ['t_trades_snapshot', 'f_trades_snapshot', 't_trade_execution', 't_trade_execution_update', 'f_trade_execution', 'f_trade_execution_update'],
+  /** Book events (aggregated and raw, checksums). */
   book: ['t_book_snapshot', 't_book_update', 'f_book_snapshot', 'f_book_update', 't_raw_book_snapshot', 't_raw_book_update', 'f_raw_book_snapshot', 'f_raw_book_update', 'checksum', 'checksum_mismatch'],
+  /** Candle events. */
   candles: ['candles_snapshot', 'candles_update'],
+  /** Status events (derivatives, liquidations). */
   status: ['derivatives_status_update', 'liquidation_feed_update'],
 } as const satisfies Record<Channel, readonly BfxWsEventName[]>;
 

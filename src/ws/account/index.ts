@@ -16,6 +16,7 @@ export type {
   CancelOrderMultiInput,
   FundingOfferType,
   NotifyOptions,
+  NotifyInfo,
   NotifyResult,
   OrderMultiOp,
   OrderRef,

@@ -123,5 +123,8 @@ export interface WsInputs {
    * Send a custom notification (`n`, type `ucm-*`). Resolves once sent (Bitfinex does not
    * acknowledge it); the echo arrives as the `notification` event with the same `messageId`.
    */
-  notify(info: Record<string, unknown>, o?: NotifyOptions): Promise<NotifyResult>;
+  notify(info: NotifyInfo, o?: NotifyOptions): Promise<NotifyResult>;
 }
+
+/** What `notify` sends as `info`: any JSON value (the seed's `notify("text")` included). */
+export type NotifyInfo = string | number | boolean | null | readonly unknown[] | { readonly [key: string]: unknown };

@@ -18,7 +18,7 @@
  *
  * @module
  */
-import { BfxTimeoutError, InputError, NotConnectedError, OutcomeUnknownError, type BfxError } from '../../errors.js';
+import { BfxCredentialsError, BfxTimeoutError, InputError, NotConnectedError, OutcomeUnknownError, type BfxError } from '../../errors.js';
 import { validateInputParams } from '../../rest/inputs.js';
 import type { Notification } from '../../models/index.js';
 import { createCidSource } from './cid.js';
@@ -53,6 +53,8 @@ export interface InputsDeps {
   policy: InputPolicy;
   /** `cid` generator (default: unique, ms-based). */
   nextCid?: () => number;
+  /** The client has no API key and secret: every input rejects with `BfxCredentialsError`. */
+  noCredentials?: boolean;
 }
 
 /** The control side, called by the connection. */
@@ -183,6 +185,9 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
 
   const request = <T>(build: () => { frame: unknown[]; answer: string | null; key?: PendingKey }): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      if (deps.noCredentials) {
+        return reject(new BfxCredentialsError('Authenticated inputs need apiKey and apiSecret; this client has none'));
+      }
       if (closed || deps.state() === 'closed') {
         return reject(new NotConnectedError('The WebSocket client is closed', 'ERR_BFX_CLOSED'));
       }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { NotifyInfo } from './input-types.js';
 import { BfxArgumentError } from '../../errors.js';
 import { encodePayload, requireFields, type FieldRules } from './encode.js';
 import type {
@@ -151,8 +152,14 @@ export function calcPayload(items: readonly string[]): string[][] {
 }
 
 /** `n` payload: `{ type: 'ucm-…', info, message_id, …extra }`. */
-export function notifyPayload(info: Record<string, unknown>, type: string, messageId: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function notifyPayload(info: NotifyInfo, type: string, messageId: number, extra: Record<string, unknown> = {}): Record<string, unknown> {
   if (!type.startsWith('ucm')) throw new BfxArgumentError(`notify: type must start with "ucm", got "${type}"`, 'type');
-  if (typeof info !== 'object' || info === null) throw new BfxArgumentError('notify: info must be an object', 'info');
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(info);
+  } catch {
+    json = undefined;
+  }
+  if (json === undefined) throw new BfxArgumentError('notify: info must be a JSON value (object, array, string, number, boolean or null)', 'info');
   return { ...extra, type, message_id: messageId, info };
 }
