@@ -31,7 +31,6 @@ export type SubPhase =
 export function phaseOf(entry: SubEntry): SubPhase {
   const value = entry.ref.getSnapshot().value;
   if (typeof value === 'string') return value as SubPhase;
-  if ('subscribing' in value) return 'subscribing';
   return `resubscribing.${(value as { resubscribing: string }).resubscribing}` as SubPhase;
 }
 

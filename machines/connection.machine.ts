@@ -137,7 +137,7 @@ export interface SessionEnd {
   /** Close reason. */
   readonly reason: string;
 }
-type Down = SessionEnd;
+type Down = SessionEnd & { readonly afterSubscribe?: string };
 
 const subIdOf = (event: ConnectionEvent): string =>
   event.type === 'SUBSCRIBE' ? event.sub.subId : 'subId' in event && typeof event.subId === 'string' ? event.subId : '';
@@ -203,7 +203,8 @@ function ack(enqueue: Teller & { sendTo(to: AnyActorRef, event: { type: 'ACK'; c
   tellVia(enqueue, context, { type: 'subscription.acked', index: context.index, subId: entry.subId, chanId, resubscribed });
 }
 
-const closeOf = ({ event }: Args): Down => (event.type === 'socket.closed' ? { code: event.code, reason: event.reason } : { code: 1006, reason: '' });
+const closeOf = ({ event }: Args): Down =>
+  event.type === 'socket.closed' ? { code: event.code, reason: event.reason, afterSubscribe: event.afterSubscribe } : { code: 1006, reason: '' };
 
 /** The connection machine. */
 export const connectionMachine = setup({
@@ -276,7 +277,9 @@ export const connectionMachine = setup({
      */
     goDown: enqueueActions(({ context, enqueue }, down: Down) => {
       enqueue.assign({ code: down.code, reason: down.reason, downSince: context.downSince ?? Date.now(), up: false });
-      for (const { ref } of context.subs) if (ref.getSnapshot().status === 'active') enqueue.sendTo(ref, { type: 'DISCONNECTED' });
+      for (const { subId, ref } of context.subs) {
+        if (ref.getSnapshot().status === 'active') enqueue.sendTo(ref, { type: 'DISCONNECTED', afterSubscribe: subId === down.afterSubscribe });
+      }
       const said: ConnectionEmitted = context.up
         ? { type: 'connection.lost', index: context.index, code: down.code, reason: down.reason }
         : { type: 'connection.attempt_failed', index: context.index, attempt: context.attempt + 1, code: down.code, reason: down.reason };

@@ -24,4 +24,4 @@ export type { ConnectionEmitted, ConnectionNotice, SupervisorEmitted, ErrorInfo,
 export type { SocketCommand, SocketEvent, SocketInput, ServerReply } from './socket-protocol.js';
 export type { SubEntry, SubPhase } from './children.js';
 export type { SessionEnd } from './connection.machine.js';
-export { MAX_SUSPECT_DROPS, SUSPECT_WINDOW_MS } from './subscription.machine.js';
+export { MAX_SUSPECT_DROPS } from './subscription.machine.js';

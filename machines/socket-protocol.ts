@@ -53,7 +53,8 @@ export type SocketEvent =
   | { type: 'socket.conf'; ok: boolean; flags: number }
   | { type: 'socket.auth.ok'; info: AuthInfo }
   | { type: 'socket.auth.failed'; error: ErrorInfo }
-  | { type: 'socket.closed'; code: number; reason: string }
+  /** `afterSubscribe`: the sub id whose subscribe was the last frame sent, nothing received since. */
+  | { type: 'socket.closed'; code: number; reason: string; afterSubscribe?: string }
   | { type: 'socket.gap'; expected: number; received: number }
   /** `{event:'subscribed'}`. */
   | { type: 'wire.subscribed'; chanId: number; reply: ServerReply }

@@ -38,8 +38,8 @@ export interface SubscriptionContext {
   /** How it ended (set on entering a final state). */
   readonly ended: SubscriptionEnd | null;
   /**
-   * Sockets lost within a second of sending this subscribe, in a row (reset by an ack): a subscribe
-   * the server answers by closing the socket is a poison pill, failed after {@link MAX_SUSPECT_DROPS}.
+   * Sockets closed right after this subscribe frame, in a row (reset by an ack): a subscribe the
+   * server answers by closing the socket is a poison pill, failed after `MAX_SUSPECT_DROPS` (5).
    */
   readonly suspectDrops: number;
   readonly timeouts: { readonly subscribe: number; readonly unsubscribe: number };
@@ -49,8 +49,11 @@ export interface SubscriptionContext {
 export type SubscriptionEvent =
   /** The socket is open: subscribe. */
   | { type: 'CONNECTED' }
-  /** The socket is gone: the server forgot the channel. */
-  | { type: 'DISCONNECTED' }
+  /**
+   * The socket is gone: the server forgot the channel. `afterSubscribe`: it closed right after this
+   * subscription's subscribe frame, with nothing received since (a poison pill, if it keeps happening).
+   */
+  | { type: 'DISCONNECTED'; afterSubscribe?: boolean }
   /** `subscribed` (or 10301 with the existing chanId: `shared`). */
   | { type: 'ACK'; chanId: number; shared?: boolean }
   /** The server refused the subscribe or the unsubscribe. */
@@ -83,10 +86,11 @@ export interface SubscriptionOutput {
   readonly error: ErrorInfo | null;
 }
 
-/** Sockets lost right after the subscribe, in a row, before the subscription is failed as a poison pill. */
-export const MAX_SUSPECT_DROPS = 3;
-/** How soon after the subscribe frame a lost socket counts as caused by it. */
-export const SUSPECT_WINDOW_MS = 1_000;
+/**
+ * Sockets closed right after this subscribe frame (it was the last frame sent and nothing arrived
+ * since), in a row, before the subscription is failed as a poison pill and not replayed again.
+ */
+export const MAX_SUSPECT_DROPS = 5;
 
 const timedOut = (what: string, timeoutMs: number): ErrorInfo => ({
   code: 'ERR_BFX_TIMEOUT',
@@ -104,10 +108,11 @@ export const subscriptionMachine = setup({
     output: {} as SubscriptionOutput,
   },
   guards: {
-    isPoisonPill: ({ context }) => context.suspectDrops + 1 >= MAX_SUSPECT_DROPS,
+    /** The socket closed right after this subscribe, nothing received in between. */
+    isSuspectDrop: ({ event }) => event.type === 'DISCONNECTED' && event.afterSubscribe === true,
+    isPoisonPill: ({ context, event }) => event.type === 'DISCONNECTED' && event.afterSubscribe === true && context.suspectDrops + 1 >= MAX_SUSPECT_DROPS,
   },
   delays: {
-    suspectWindow: SUSPECT_WINDOW_MS,
     subscribeTimeout: ({ context }) => context.timeouts.subscribe,
     unsubscribeTimeout: ({ context }) => context.timeouts.unsubscribe,
   },
@@ -177,24 +182,14 @@ export const subscriptionMachine = setup({
     subscribing: {
       entry: 'requestSubscribe',
       after: { subscribeTimeout: { target: 'failed', actions: 'storeSubscribeTimeout' } },
-      initial: 'sent',
-      states: {
-        /** Just sent: a socket lost now may have been lost because of it. */
-        sent: {
-          after: { suspectWindow: 'waiting' },
-          on: {
-            DISCONNECTED: [
-              { guard: 'isPoisonPill', target: '#subscription.failed', actions: 'storePoisonPill' },
-              { target: '#subscription.pending', actions: 'countSuspectDrop' },
-            ],
-          },
-        },
-        waiting: {},
-      },
       on: {
         ACK: { target: 'active', actions: ['storeAck', 'emitSubscribed'] },
         ERROR: { target: 'failed', actions: 'storeError' },
-        DISCONNECTED: 'pending',
+        DISCONNECTED: [
+          { guard: 'isPoisonPill', target: 'failed', actions: 'storePoisonPill' },
+          { guard: 'isSuspectDrop', target: 'pending', actions: 'countSuspectDrop' },
+          { target: 'pending' },
+        ],
         UNSUBSCRIBE: 'cancelling',
       },
     },

@@ -99,6 +99,14 @@ export interface Model<T extends object = Record<string, unknown>> {
   /** Decode a list of raw arrays. */
   decodeList(rows: readonly (readonly unknown[])[]): T[];
   /**
+   * Like {@link Model.decode}, after checking that every number field holds a number (or `null`,
+   * or is absent): one `typeof` per number field. Throws `TypeError` naming the model and field
+   * otherwise (the data plane reports it as a `BfxProtocolError` and drops the frame).
+   */
+  decodeChecked(raw: readonly unknown[]): T;
+  /** {@link Model.decodeChecked} for a list. */
+  decodeListChecked(rows: readonly (readonly unknown[])[]): T[];
+  /**
    * Encode a plain object back to the wire array (placeholders and missing fields become `null`;
    * nested fields are encoded with their model; the options' `layout`, if any, gives the shape).
    */
@@ -207,12 +215,25 @@ export function defineModel<const F extends readonly FieldSpec[]>(
   const literal = new Function('n', `return function decode(r) {\nreturn {\n${body}\n};\n};`)(
     decoders,
   ) as (r: readonly unknown[]) => ShapeOf<F>;
+  // One `typeof` per number field: the index of the first field whose value is present but not a
+  // number, or -1. Generated like the decoder, so the check is straight-line code.
+  const numberFields = specs.flatMap((sp, i) => (sp !== null && typeof sp[1] === 'string' && sp[1].startsWith('number') ? [i] : []));
+  const check = new Function(
+    'r',
+    `${numberFields.map((i) => `if (r[${i}] != null && typeof r[${i}] !== 'number') return ${i};`).join('\n')}\nreturn -1;`,
+  ) as (r: readonly unknown[]) => number;
   const { flat = false, unwrap = false, layout } = options;
   const decode = flat
     ? (raw: readonly unknown[]) => literal(flatten(raw))
     : unwrap
       ? (raw: readonly unknown[]) => literal(Array.isArray(raw[0]) ? (raw[0] as unknown[]) : raw)
       : literal;
+  const decodeChecked = (raw: readonly unknown[]): ShapeOf<F> => {
+    const row = flat ? flatten(raw) : unwrap && Array.isArray(raw[0]) ? (raw[0] as unknown[]) : raw;
+    const bad = check(row);
+    if (bad >= 0) throw new TypeError(`${name}.${fields[bad]} must be a number, got ${JSON.stringify(row[bad])?.slice(0, 40)}`);
+    return literal(row);
+  };
   return {
     name,
     fields,
@@ -222,6 +243,12 @@ export function defineModel<const F extends readonly FieldSpec[]>(
     decodeList(rows) {
       const out = new Array<ShapeOf<F>>(rows.length);
       for (let i = 0; i < rows.length; i++) out[i] = decode(rows[i]);
+      return out;
+    },
+    decodeChecked,
+    decodeListChecked(rows) {
+      const out = new Array<ShapeOf<F>>(rows.length);
+      for (let i = 0; i < rows.length; i++) out[i] = decodeChecked(rows[i]);
       return out;
     },
     encode(value) {

@@ -105,8 +105,8 @@ export interface ChannelSink {
 export interface DataPlaneEvents {
   /** A control frame (a JSON object): info, conf, subscribed, unsubscribed, error, auth, pong. */
   control(msg: Record<string, unknown>): void;
-  /** A channel needs a fresh snapshot (checksum mismatch). */
-  resync(subId: string, reason: 'checksum'): void;
+  /** A channel needs a fresh snapshot (checksum mismatch, or a snapshot where an update was expected). */
+  resync(subId: string, reason: 'checksum' | 'snapshot'): void;
   /** The socket's SEQ_ALL sequence has a gap: every channel on it needs a fresh snapshot. */
   sequenceGap(expected: number, received: number): void;
   /** Something went wrong that the user must hear about (malformed frame, listener threw, ...). */

@@ -75,11 +75,16 @@ export function createSocketActor(runtime: SocketRuntime) {
     const log = runtime.log.child({ conn: index });
     const back = (event: SocketEvent): void => sendBack(event);
     let requestedFlags = -1;
+    /** The sub id whose subscribe is the last frame sent, until anything arrives (poison-pill evidence). */
+    let lastSubscribe: string | undefined;
     let openedAt = 0;
     let pingedAt = 0;
     let finished = false;
 
-    const send = (frame: unknown): boolean => socket.send(JSON.stringify(frame));
+    const send = (frame: unknown): boolean => {
+      lastSubscribe = undefined;
+      return socket.send(JSON.stringify(frame));
+    };
     /** Run a runtime callback from a socket/timer callback: a throw is reported, never rethrown into `ws`. */
     const safely = (what: string, fn: () => void): void => {
       try {
@@ -176,7 +181,7 @@ export function createSocketActor(runtime: SocketRuntime) {
       table.clear();
       safely('detach', () => runtime.detach(index));
       log.info({ code, reason }, code === CLOSE_HTTP_REFUSED ? 'connection refused (HTTP 429)' : 'socket closed');
-      back({ type: 'socket.closed', code, reason });
+      back(lastSubscribe === undefined ? { type: 'socket.closed', code, reason } : { type: 'socket.closed', code, reason, afterSubscribe: lastSubscribe });
     };
 
     log.info({ url: input.url }, 'connecting');
@@ -187,7 +192,10 @@ export function createSocketActor(runtime: SocketRuntime) {
         safely('attach', () => runtime.attach(index, send));
         back({ type: 'socket.open' });
       },
-      onMessage: (data) => router.handle(data),
+      onMessage: (data) => {
+        lastSubscribe = undefined;
+        router.handle(data);
+      },
       onClose: finish,
     });
 
@@ -235,6 +243,7 @@ export function createSocketActor(runtime: SocketRuntime) {
         case 'subscribe':
           runtime.sink(command.sub.subId)?.reset();
           send(subscribeFrame(command.sub));
+          lastSubscribe = command.sub.subId;
           log.debug({ subId: command.sub.subId, channel: command.sub.channel }, 'subscribe sent');
           return;
         case 'unsubscribe':

@@ -35,7 +35,7 @@ function connect(url: string, subs: Subscription[], flags: number) {
       } else if (msg.event === 'subscribed') {
         const sub = subs.find((s) => ackMatches(s, msg));
         if (!sub) throw new Error(`unexpected ack ${JSON.stringify(msg)}`);
-        const sink = sinks.get(sub.subId) ?? createChannelSink(sub, out.emit, events, { checksum: true, manageBook: true });
+        const sink = sinks.get(sub.subId) ?? createChannelSink(sub, out.emit, events, { checksum: true, manageBook: true, bulk: (flags & ConfFlag.BULK_UPDATES) !== 0 });
         sinks.set(sub.subId, sink);
         chanIds.set(sub.subId, msg.chanId as number);
         router.bind(msg.chanId as number, sink);

@@ -169,7 +169,7 @@ describe('book sink', () => {
     const rec = recordingEvents();
     const router = createFrameRouter(rec.events);
     router.setFlags(536870912 | 65536 | 32768);
-    const sink = createChannelSink(s, out.emit, rec.events, BOOK);
+    const sink = createChannelSink(s, out.emit, rec.events, { ...BOOK, bulk: true });
     router.bind(853691, sink);
     router.handle('[853691,[[86717,1,0.5],[86816,2,-1.5],[86700,1,0.1]],1,1790134414000]');
     router.handle(JSON.stringify(frames('ws-flags-seq-timestamp-bulk')[1]));
@@ -269,7 +269,7 @@ describe('book sink', () => {
     const rec = recordingEvents();
     const sink = createChannelSink(s, out.emit, rec.events, BOOK);
     sink.frame([[[100, 1, 1]]]);
-    sink.frame([[[101, 1, 1]]]);
+    sink.frame([[101, 1, 1]]);
     sink.reset();
     expect(sink.book!.bidCount).toBe(0);
     sink.frame([[[102, 1, 1]]]);
@@ -320,5 +320,38 @@ describe('candles and status sinks', () => {
     const row = ['pos', 1, 2, null, 'tBTCUSD', 1, 2, null, 0, 0, null, 3];
     sink.frame([[row, [...row.slice(0, 1), 2, ...row.slice(2)]]]);
     expect(out.of('liquidation_feed_update').map((a) => (a[1] as { posId: number }).posId)).toEqual([1, 2]);
+  });
+
+  it('a snapshot-shaped frame mid-stream without BULK_UPDATES is not merged: the book is resynced', () => {
+    const s = sub({ channel: 'book', symbol: 'tBTCUSD', prec: 'P0', freq: 'F0', len: '25' });
+    const out = recordingEmitter();
+    const rec = recordingEvents();
+    const router = createFrameRouter(rec.events);
+    const sink = createChannelSink(s, out.emit, rec.events, BOOK);
+    router.bind(5, sink);
+    router.handle('[5,[[86717,1,0.5],[86816,2,-1.5]]]');
+    router.handle('[5,[[1,1,1],[2,1,1],[3,1,1]]]');
+    expect(sink.book!.bids().map((l) => (l as { price: number }).price)).toEqual([86717]);
+    expect(rec.resyncs).toEqual([{ subId: s.subId, reason: 'snapshot' }]);
+    expect(rec.problems).toHaveLength(1);
+  });
+
+  it('decoded rows are type-checked: a trade or ticker with strings for numbers is a problem, no event', () => {
+    const t = sub({ channel: 'trades', symbol: 'tBTCUSD' });
+    const k = sub({ channel: 'ticker', symbol: 'tBTCUSD' });
+    const out = recordingEmitter();
+    const rec = recordingEvents();
+    const router = createFrameRouter(rec.events);
+    router.bind(7, createChannelSink(t, out.emit, rec.events, OFF));
+    router.bind(8, createChannelSink(k, out.emit, rec.events, OFF));
+    router.handle('[7,"te",["x","y","z","w"]]');
+    router.handle('[8,[1,"2",3,4,5,6,7,8,9,10]]');
+    router.handle('[7,"te",[1,1700000000000,0.5,100]]');
+    expect(out.of('t_trade_execution').map((a) => a[1])).toEqual([{ id: 1, mts: 1700000000000, amount: 0.5, price: 100 }]);
+    expect(out.of('t_ticker_update')).toEqual([]);
+    expect(rec.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('TradingPairTrade.id must be a number'),
+      expect.stringContaining('TradingPairTicker.bidSize must be a number'),
+    ]);
   });
 });

@@ -9,7 +9,7 @@
 import { getShortestPaths, getSimplePaths, getStateNodes } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { createActor, fromCallback, SimulatedClock, type AnyEventObject, type AnyMachineSnapshot, type EventObject } from 'xstate';
-import { SUSPECT_WINDOW_MS, subscriptionMachine, type SubscriptionEvent } from '../../machines/subscription.machine.js';
+import { subscriptionMachine, type SubscriptionEvent } from '../../machines/subscription.machine.js';
 import { ticker } from '../machines/fake-socket.js';
 
 const TIMEOUTS = { subscribeTimeoutMs: 2_500, unsubscribeTimeoutMs: 500 };
@@ -19,6 +19,7 @@ const ERROR = { code: 'ERR_BFX_SUBSCRIPTION', message: 'refused', bfxCode: 10300
 const ALPHABET: SubscriptionEvent[] = [
   { type: 'CONNECTED' },
   { type: 'DISCONNECTED' },
+  { type: 'DISCONNECTED', afterSubscribe: true },
   { type: 'ACK', chanId: 5 },
   { type: 'ACK', chanId: 6, shared: true },
   { type: 'ERROR', error: ERROR },
@@ -45,8 +46,7 @@ const shortest = getShortestPaths(graphMachine, { input: INPUT, events, serializ
 const simple = getSimplePaths(graphMachine, { input: INPUT, events, serializeState, serializeEvent });
 const reached = new Set<string>();
 
-const delayOf = (type: string): number =>
-  type.includes('suspectWindow') ? SUSPECT_WINDOW_MS : type.includes('unsubscribeTimeout') ? TIMEOUTS.unsubscribeTimeoutMs : TIMEOUTS.subscribeTimeoutMs;
+const delayOf = (type: string): number => (type.includes('unsubscribeTimeout') ? TIMEOUTS.unsubscribeTimeoutMs : TIMEOUTS.subscribeTimeoutMs);
 
 function replay(steps: ReadonlyArray<{ state: Snap; event: EventObject }>): void {
   const asked: AnyEventObject[] = [];

@@ -120,4 +120,18 @@ describe('lifecycle', () => {
     const ids = Object.keys(conn.getSnapshot().children).filter((id) => id !== 'socket');
     expect(ids).toEqual([expect.stringMatching(/^book:tETHUSD:P1#\d+$/)]);
   });
+
+  it('a single 10114 on re-auth (another signer on the key) recovers: reconnect, fresh nonce, authenticated', async () => {
+    const KEY = 'life-key-0123456789';
+    const SECRET = 'life-secret-9876543210';
+    h = await startHarness({ accounts: [{ apiKey: KEY, apiSecret: SECRET }] }, { apiKey: KEY, apiSecret: SECRET, connections: 1 });
+    let auths = 0;
+    h.bfx.ws.on('authenticated', () => void auths++);
+    await waitFor(() => auths === 1, 3_000, 'first auth');
+    h.sim.faults.rejectAuth(1, 10114);
+    h.sim.faults.dropAll();
+    await waitFor(() => auths === 2, 5_000, 'auth again after a 10114');
+    expect(h.bfx.ws.isAuthenticated).toBe(true);
+    expect(h.errors.filter((e) => e.code === 'ERR_BFX_AUTH')).toEqual([]);
+  });
 });

@@ -44,8 +44,10 @@ function bookSink<T>(
   let stale = false;
 
   const update = (row: Row): void => {
+    // Decode (and check) first: a malformed row never reaches the book.
+    const entry = kind.decode(row);
     book?.apply(row as unknown as BookRow);
-    kind.update(kind.decode(row));
+    kind.update(entry);
   };
   const snapshot = (rows: Row[]): void => {
     snapshotSeen = true;
@@ -65,6 +67,14 @@ function bookSink<T>(
     events.resync(sub.subId, 'checksum');
   };
 
+  /** A list of rows after the snapshot without BULK_UPDATES: never merged; the book is fetched afresh. */
+  const unexpectedSnapshot = (payload: unknown[]): void => {
+    if (stale) return;
+    stale = true;
+    reportUnreadable(events, sub, payload);
+    events.resync(sub.subId, 'snapshot');
+  };
+
   const sink: BookSink<T> = {
     frame(payload) {
       const data = payload[0];
@@ -73,7 +83,8 @@ function bookSink<T>(
         // generic list check.
         if (typeof data[0] === 'number' || !isRowList(data)) update(data);
         else if (!snapshotSeen) snapshot(data);
-        else for (let i = 0; i < data.length; i++) update(data[i]);
+        else if (options.bulk) for (let i = 0; i < data.length; i++) update(data[i]);
+        else unexpectedSnapshot(payload);
       } else if (data === 'cs' && typeof payload[1] === 'number') checksum(payload[1]);
       else if (data === 'hb') emit('heartbeat', sub);
       else reportUnreadable(events, sub, payload);
@@ -98,24 +109,24 @@ export function createBookSink(
   if (sub.prec === 'R0') {
     return funding
       ? bookSink(sub, emit, events, options, {
-          decode: FundingCurrencyRawBook.decode,
+          decode: FundingCurrencyRawBook.decodeChecked,
           snapshot: (entries) => emit('f_raw_book_snapshot', sub, entries),
           update: (entry) => emit('f_raw_book_update', sub, entry),
         })
       : bookSink(sub, emit, events, options, {
-          decode: TradingPairRawBook.decode,
+          decode: TradingPairRawBook.decodeChecked,
           snapshot: (entries) => emit('t_raw_book_snapshot', sub, entries),
           update: (entry) => emit('t_raw_book_update', sub, entry),
         });
   }
   return funding
     ? bookSink(sub, emit, events, options, {
-        decode: FundingCurrencyBook.decode,
+        decode: FundingCurrencyBook.decodeChecked,
         snapshot: (entries) => emit('f_book_snapshot', sub, entries),
         update: (entry) => emit('f_book_update', sub, entry),
       })
     : bookSink(sub, emit, events, options, {
-        decode: TradingPairBook.decode,
+        decode: TradingPairBook.decodeChecked,
         snapshot: (entries) => emit('t_book_snapshot', sub, entries),
         update: (entry) => emit('t_book_update', sub, entry),
       });

@@ -16,8 +16,8 @@ export function createCandlesSink(sub: Subscription, emit: SinkEmitter, events: 
     frame(payload) {
       const data = payload[0];
       if (Array.isArray(data)) {
-        if (isRowList(data)) emit('candles_snapshot', sub, Candle.decodeList(data));
-        else emit('candles_update', sub, Candle.decode(data));
+        if (isRowList(data)) emit('candles_snapshot', sub, Candle.decodeListChecked(data));
+        else emit('candles_update', sub, Candle.decodeChecked(data));
       } else if (data === 'hb') emit('heartbeat', sub);
       else reportUnreadable(events, sub, payload);
     },

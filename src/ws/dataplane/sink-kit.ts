@@ -15,6 +15,11 @@ export interface ChannelSinkOptions {
   /** Keep a managed book for book channels (exposed as `sink.book`). */
   readonly manageBook: boolean;
   /**
+   * BULK_UPDATES is on: a list of rows after the snapshot is a batch of updates. Off (default), such
+   * a list is an unexpected snapshot: the book is resubscribed instead of merging it.
+   */
+  readonly bulk?: boolean;
+  /**
    * Verify funding-book (`f…`) checksums too (default `true`). The official Node client skips
    * them because the real server's funding book sorting made them unreliable (protocol.md §1.11).
    */

@@ -15,7 +15,7 @@ const { DerivativesStatus, Liquidation } = models;
 export function createStatusSink(sub: Subscription, emit: SinkEmitter, events: DataPlaneEvents): ChannelSink {
   const liquidations = sub.key !== undefined && sub.key.startsWith('liq:');
   const one = liquidations
-    ? (row: Row) => emit('liquidation_feed_update', sub, Liquidation.decode(row))
-    : (row: Row) => emit('derivatives_status_update', sub, DerivativesStatus.decode(row));
+    ? (row: Row) => emit('liquidation_feed_update', sub, Liquidation.decodeChecked(row))
+    : (row: Row) => emit('derivatives_status_update', sub, DerivativesStatus.decodeChecked(row));
   return rowSink(sub, emit, events, one);
 }

@@ -14,7 +14,7 @@ const { FundingCurrencyTicker, TradingPairTicker } = models;
 export function createTickerSink(sub: Subscription, emit: SinkEmitter, events: DataPlaneEvents): ChannelSink {
   const funding = isFundingSymbol(sub.symbol);
   const one = funding
-    ? (row: Row) => emit('f_ticker_update', sub, FundingCurrencyTicker.decode(row))
-    : (row: Row) => emit('t_ticker_update', sub, TradingPairTicker.decode(row));
+    ? (row: Row) => emit('f_ticker_update', sub, FundingCurrencyTicker.decodeChecked(row))
+    : (row: Row) => emit('t_ticker_update', sub, TradingPairTicker.decodeChecked(row));
   return rowSink(sub, emit, events, one);
 }

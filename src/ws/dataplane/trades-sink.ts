@@ -14,8 +14,8 @@ const { FundingCurrencyTrade, TradingPairTrade } = models;
 /** Sink for a `trades` subscription. */
 export function createTradesSink(sub: Subscription, emit: SinkEmitter, events: DataPlaneEvents): ChannelSink {
   const snapshot = isFundingSymbol(sub.symbol)
-    ? (rows: Row[]) => emit('f_trades_snapshot', sub, FundingCurrencyTrade.decodeList(rows))
-    : (rows: Row[]) => emit('t_trades_snapshot', sub, TradingPairTrade.decodeList(rows));
+    ? (rows: Row[]) => emit('f_trades_snapshot', sub, FundingCurrencyTrade.decodeListChecked(rows))
+    : (rows: Row[]) => emit('t_trades_snapshot', sub, TradingPairTrade.decodeListChecked(rows));
   return {
     frame(payload) {
       const head = payload[0];
@@ -23,13 +23,13 @@ export function createTradesSink(sub: Subscription, emit: SinkEmitter, events: D
       if (Array.isArray(row)) {
         switch (head) {
           case 'te':
-            return emit('t_trade_execution', sub, TradingPairTrade.decode(row));
+            return emit('t_trade_execution', sub, TradingPairTrade.decodeChecked(row));
           case 'tu':
-            return emit('t_trade_execution_update', sub, TradingPairTrade.decode(row));
+            return emit('t_trade_execution_update', sub, TradingPairTrade.decodeChecked(row));
           case 'fte':
-            return emit('f_trade_execution', sub, FundingCurrencyTrade.decode(row));
+            return emit('f_trade_execution', sub, FundingCurrencyTrade.decodeChecked(row));
           case 'ftu':
-            return emit('f_trade_execution_update', sub, FundingCurrencyTrade.decode(row));
+            return emit('f_trade_execution_update', sub, FundingCurrencyTrade.decodeChecked(row));
         }
       } else if (Array.isArray(head) && isRowList(head)) return snapshot(head);
       else if (head === 'hb') return emit('heartbeat', sub);
