@@ -136,18 +136,19 @@ export interface SessionEnd {
   readonly code: number;
   /** Close reason. */
   readonly reason: string;
+  /** The sub id whose subscribe frame was the last one sent before the close, nothing received since. */
+  readonly afterSubscribe?: string;
 }
-type Down = SessionEnd & { readonly afterSubscribe?: string };
 
 const subIdOf = (event: ConnectionEvent): string =>
   event.type === 'SUBSCRIBE' ? event.sub.subId : 'subId' in event && typeof event.subId === 'string' ? event.subId : '';
 const doneOutput = (event: ConnectionEvent): SubscriptionOutput | null =>
   'output' in event && event.type.startsWith('xstate.done.actor.') ? event.output : null;
 
-const TIMEOUT: Down = { code: 4000, reason: 'timeout waiting for the server' };
-const RESTART: Down = { code: 1012, reason: 'info 20051: server restart' };
-const CONF_REFUSED: Down = { code: 4000, reason: 'conf refused' };
-const NONCE_REFUSED: Down = { code: 4001, reason: 'auth refused for a small nonce (10114): retrying with a fresh one' };
+const TIMEOUT: SessionEnd = { code: 4000, reason: 'timeout waiting for the server' };
+const RESTART: SessionEnd = { code: 1012, reason: 'info 20051: server restart' };
+const CONF_REFUSED: SessionEnd = { code: 4000, reason: 'conf refused' };
+const NONCE_REFUSED: SessionEnd = { code: 4001, reason: 'auth refused for a small nonce (10114): retrying with a fresh one' };
 
 /** What each emitted event carries (pure functions, used as dynamic action params). */
 const says = {
@@ -203,7 +204,7 @@ function ack(enqueue: Teller & { sendTo(to: AnyActorRef, event: { type: 'ACK'; c
   tellVia(enqueue, context, { type: 'subscription.acked', index: context.index, subId: entry.subId, chanId, resubscribed });
 }
 
-const closeOf = ({ event }: Args): Down =>
+const closeOf = ({ event }: Args): SessionEnd =>
   event.type === 'socket.closed' ? { code: event.code, reason: event.reason, afterSubscribe: event.afterSubscribe } : { code: 1006, reason: '' };
 
 /** The connection machine. */
@@ -275,7 +276,7 @@ export const connectionMachine = setup({
      * when, put every subscription back to pending, and say it: `connection.lost` when the socket
      * had been open, `connection.attempt_failed` when the attempt never got there.
      */
-    goDown: enqueueActions(({ context, enqueue }, down: Down) => {
+    goDown: enqueueActions(({ context, enqueue }, down: SessionEnd) => {
       enqueue.assign({ code: down.code, reason: down.reason, downSince: context.downSince ?? Date.now(), up: false });
       for (const { subId, ref } of context.subs) {
         if (ref.getSnapshot().status === 'active') enqueue.sendTo(ref, { type: 'DISCONNECTED', afterSubscribe: subId === down.afterSubscribe });
