@@ -17,6 +17,8 @@ export const wsAvailable: boolean = typeof WebSocket === 'function' && (WebSocke
 
 const text = (data: WebSocket.RawData): string => {
   if (typeof data === 'string') return data;
+  // The common case (a text frame arrives as a Buffer): decode in place, never `Buffer.from` (a copy).
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
   return Buffer.from(data as ArrayBuffer).toString('utf8');
 };
