@@ -20,6 +20,8 @@ const { FundingCurrencyBook, FundingCurrencyRawBook, TradingPairBook, TradingPai
 /** How one of the four book kinds decodes rows and which events it emits. */
 interface BookKind<T> {
   readonly decode: (row: readonly unknown[]) => T;
+  /** The same decode without the check, for the managed book (rows reach it checked already). */
+  readonly bookDecode: (row: readonly unknown[]) => T;
   snapshot(entries: T[]): void;
   update(entry: T): void;
 }
@@ -38,7 +40,7 @@ function bookSink<T>(
   kind: BookKind<T>,
 ): BookSink<T> {
   const shape = { funding: isFundingSymbol(sub.symbol), raw: sub.prec === 'R0' };
-  const book = options.manageBook || options.checksum ? createManagedBook(shape, kind.decode) : undefined;
+  const book = options.manageBook || options.checksum ? createManagedBook(shape, kind.bookDecode) : undefined;
   const verify = options.checksum && book !== undefined && (!shape.funding || options.verifyFunding !== false);
   let snapshotSeen = false;
   let stale = false;
@@ -50,11 +52,12 @@ function bookSink<T>(
     kind.update(entry);
   };
   const snapshot = (rows: Row[]): void => {
+    // Decode (and check) every row first: a malformed snapshot never reaches the book.
+    const entries = new Array<T>(rows.length);
+    for (let i = 0; i < rows.length; i++) entries[i] = kind.decode(rows[i]);
     snapshotSeen = true;
     stale = false;
     book?.applySnapshot(rows as unknown as BookRow[]);
-    const entries = new Array<T>(rows.length);
-    for (let i = 0; i < rows.length; i++) entries[i] = kind.decode(rows[i]);
     kind.snapshot(entries);
   };
   const checksum = (value: number): void => {
@@ -110,11 +113,13 @@ export function createBookSink(
     return funding
       ? bookSink(sub, emit, events, options, {
           decode: FundingCurrencyRawBook.decodeChecked,
+          bookDecode: FundingCurrencyRawBook.decode,
           snapshot: (entries) => emit('f_raw_book_snapshot', sub, entries),
           update: (entry) => emit('f_raw_book_update', sub, entry),
         })
       : bookSink(sub, emit, events, options, {
           decode: TradingPairRawBook.decodeChecked,
+          bookDecode: TradingPairRawBook.decode,
           snapshot: (entries) => emit('t_raw_book_snapshot', sub, entries),
           update: (entry) => emit('t_raw_book_update', sub, entry),
         });
@@ -122,11 +127,13 @@ export function createBookSink(
   return funding
     ? bookSink(sub, emit, events, options, {
         decode: FundingCurrencyBook.decodeChecked,
+          bookDecode: FundingCurrencyBook.decode,
         snapshot: (entries) => emit('f_book_snapshot', sub, entries),
         update: (entry) => emit('f_book_update', sub, entry),
       })
     : bookSink(sub, emit, events, options, {
         decode: TradingPairBook.decodeChecked,
+          bookDecode: TradingPairBook.decode,
         snapshot: (entries) => emit('t_book_snapshot', sub, entries),
         update: (entry) => emit('t_book_update', sub, entry),
       });
