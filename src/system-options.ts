@@ -43,6 +43,7 @@ export interface CheckedOptions {
   readonly heartbeatTimeoutMs?: number;
   readonly subscribeTimeoutMs?: number;
   readonly maxAttempts?: number;
+  readonly inputs?: { readonly timeoutMs?: number };
   readonly backoff?: { readonly initialMs?: number; readonly maxMs?: number; readonly factor?: number; readonly jitter?: number };
 }
 
@@ -55,6 +56,7 @@ export function checkSystemOptions(o: CheckedOptions): void {
   checkNumber(o.heartbeatTimeoutMs, 'heartbeatTimeoutMs', { min: 100 });
   checkNumber(o.subscribeTimeoutMs, 'subscribeTimeoutMs', { min: 1 });
   checkNumber(o.maxAttempts, 'maxAttempts', { min: 1, integer: true });
+  checkNumber(o.inputs?.timeoutMs, 'inputs.timeoutMs', { min: 1, max: 2_147_483_647 });
   const b = o.backoff;
   if (b !== undefined) {
     checkNumber(b.initialMs, 'backoff.initialMs', { min: 1 });

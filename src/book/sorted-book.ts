@@ -136,7 +136,10 @@ export abstract class SortedBook<T> implements ManagedBook<T> {
     const bids = this.bidSide.rows;
     const asks = this.askSide.rows;
     if (bids.length === 0 || asks.length === 0) return undefined;
-    return asks[0][this.priceIndex] - bids[0][this.priceIndex];
+    const ask = asks[0][this.priceIndex];
+    const bid = bids[0][this.priceIndex];
+    // Rounded to the prices' own decimals: 95000.2 - 95000.1 is 0.1, not 0.1000000000003638.
+    return Number((ask - bid).toFixed(Math.max(decimalsOf(ask), decimalsOf(bid))));
   }
 
   #decodeTop(rows: readonly BookRow[], n: number | undefined): T[] {
@@ -145,4 +148,13 @@ export abstract class SortedBook<T> implements ManagedBook<T> {
     for (let i = 0; i < count; i++) out[i] = this.#decode(rows[i]);
     return out;
   }
+}
+
+/** Decimal places of a price as written (`95000.25` → 2; exponent forms count their digits), at most 15. */
+function decimalsOf(x: number): number {
+  const text = String(x);
+  const e = text.indexOf('e-');
+  if (e >= 0) return Math.min(15, Number(text.slice(e + 2)) + Math.max(0, e - text.indexOf('.') - 1));
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : Math.min(15, text.length - dot - 1);
 }

@@ -78,6 +78,13 @@ describe('managed book accessors', () => {
     expect(book.spread()).toBe(1);
     book.apply([101, 0, -1]);
     expect(book.spread()).toBe(2);
+    // Rounded to the prices' decimals, not the float difference (0.1000000000003638).
+    const fine = createManagedBook({ funding: false, raw: false }, asRow);
+    fine.applySnapshot([
+      [95000.1, 1, 1],
+      [95000.2, 1, -1],
+    ]);
+    expect(fine.spread()).toBe(0.1);
   });
 
   it('a level that changes side moves (P); a delete with the wrong sign still deletes', () => {

@@ -99,6 +99,8 @@ describe('lifecycle', () => {
       [{ subscribeTimeoutMs: 0 }, 'subscribeTimeoutMs'],
       [{ backoff: { initialMs: Number.NaN } }, 'backoff.initialMs'],
       [{ backoff: { initialMs: 0, maxMs: 0 } }, 'backoff.initialMs'],
+      [{ inputs: { timeoutMs: -1 } }, 'inputs.timeoutMs'],
+      [{ inputs: { timeoutMs: Number.NaN } }, 'inputs.timeoutMs'],
     ];
     for (const [options, name] of bad) {
       let thrown: unknown;
