@@ -1,0 +1,193 @@
+/**
+ * The connection machine's vocabulary: its constants, input, context, events and output, the
+ * session-end reasons, what each emitted event carries, and the helpers its actions share (telling
+ * the host, acking a subscription child). Kept apart so the chart file reads as the chart.
+ *
+ * @module
+ */
+import type { AnyActorRef, DoneActorEvent } from 'xstate';
+import type { Subscription } from '../src/ws/contracts.js';
+import type { BackoffOptions } from './backoff.js';
+import { phaseOf, type SubEntry } from './children.js';
+import type { ConnectionEmitted, ConnectionNotice, ErrorInfo } from './emitted.js';
+import type { SocketEvent } from './socket-protocol.js';
+import type { SubscriptionOutput, SubscriptionRequest } from './subscription.machine.js';
+
+/** Info codes. */
+export const INFO_RESTART = 20051;
+export const INFO_MAINTENANCE_START = 20060;
+export const INFO_MAINTENANCE_END = 20061;
+/** Bitfinex error codes handled specially. */
+export const ERR_SUB_DUP = 10301;
+export const ERR_SUB_LIMIT = 10305;
+export const ERR_UNSUB_NOT_SUBSCRIBED = 10401;
+/** `nonce: small`: another signer on the key got there first; a fresh nonce fixes it. */
+export const ERR_NONCE_SMALL = 10114;
+/** Auth refusals for a small nonce retried (with a fresh nonce, after the backoff) before giving up. */
+export const MAX_NONCE_RETRIES = 3;
+
+/** Input of {@link connectionMachine}. */
+export interface ConnectionInput {
+  /** Index within the supervisor (connection 0 carries auth). */
+  readonly index: number;
+  readonly url: string;
+  /** Conf flags (sent after `info`, on every connect). */
+  readonly flags?: number;
+  /** Authenticate after conf. */
+  readonly auth?: boolean;
+  /** The supervisor to hand emitted events and 10305 refusals to (absent when standalone). */
+  readonly supervisor?: AnyActorRef;
+  readonly backoff?: Partial<BackoffOptions>;
+  /** PRNG seed for the backoff jitter. */
+  readonly seed?: number;
+  /** Give up (→ closed) after this many consecutive failed attempts; default never. */
+  readonly maxAttempts?: number;
+  /** Time allowed for the socket to open and send `info`. */
+  readonly connectTimeoutMs?: number;
+  /** Time allowed for the conf ack. */
+  readonly confTimeoutMs?: number;
+  /** Time allowed for the auth reply. */
+  readonly authTimeoutMs?: number;
+  /** Time allowed for a clean close. */
+  readonly closeTimeoutMs?: number;
+  /** Time for a subscribe ack, from when its frame was sent. */
+  readonly subscribeTimeoutMs?: number;
+  /** Time for an unsubscribe confirmation. */
+  readonly unsubscribeTimeoutMs?: number;
+}
+
+/** Context of {@link connectionMachine} (plain data and child refs only). */
+export interface ConnectionContext {
+  readonly index: number;
+  readonly url: string;
+  readonly flags: number;
+  readonly auth: boolean;
+  readonly supervisor: AnyActorRef | null;
+  readonly backoff: BackoffOptions;
+  readonly rngState: number;
+  /** Consecutive failed attempts since the last successful open. */
+  readonly attempt: number;
+  /** The delay chosen for the current `reconnecting` state. */
+  readonly delayMs: number;
+  readonly maxAttempts: number | null;
+  readonly timeouts: {
+    readonly connect: number;
+    readonly conf: number;
+    readonly auth: number;
+    readonly close: number;
+    readonly subscribe: number;
+    readonly unsubscribe: number;
+  };
+  /** Maintenance in progress (info 20060 until 20061). */
+  readonly paused: boolean;
+  /** The socket of this session reached `open`. */
+  readonly up: boolean;
+  /** `Date.now()` when the connection was lost (null while up or before the first open). */
+  readonly downSince: number | null;
+  readonly code: number;
+  readonly reason: string;
+  readonly error: ErrorInfo | null;
+  /** The subscription children, in subscribe order. */
+  readonly subs: readonly SubEntry[];
+  /** Children spawned so far (the readable ids' suffix). */
+  readonly spawned: number;
+  /** Consecutive auth refusals for a small nonce (10114). */
+  readonly nonceRefusals: number;
+}
+
+/** Events a connection accepts. */
+export type ConnectionEvent =
+  | SocketEvent
+  | SubscriptionRequest
+  | { type: 'SUBSCRIBE'; sub: Subscription }
+  | { type: 'UNSUBSCRIBE'; subId: string }
+  | { type: 'RESYNC'; subId: string }
+  | { type: 'RESYNC_ALL' }
+  | { type: 'CLOSE'; code?: number; reason?: string }
+  | DoneActorEvent<SubscriptionOutput>;
+
+/** Output of a closed connection. */
+export interface ConnectionOutput {
+  readonly index: number;
+  readonly code: number;
+  readonly reason: string;
+  readonly error: ErrorInfo | null;
+}
+
+export type Args = { readonly context: ConnectionContext; readonly event: ConnectionEvent };
+/** Why a session ended (the close code and reason kept in context). */
+export interface SessionEnd {
+  /** WebSocket close code. */
+  readonly code: number;
+  /** Close reason. */
+  readonly reason: string;
+  /** The sub id whose subscribe frame was the last one sent before the close, nothing received since. */
+  readonly afterSubscribe?: string;
+}
+
+export const subIdOf = (event: ConnectionEvent): string =>
+  event.type === 'SUBSCRIBE' ? event.sub.subId : 'subId' in event && typeof event.subId === 'string' ? event.subId : '';
+export const doneOutput = (event: ConnectionEvent): SubscriptionOutput | null =>
+  'output' in event && event.type.startsWith('xstate.done.actor.') ? event.output : null;
+
+export const TIMEOUT: SessionEnd = { code: 4000, reason: 'timeout waiting for the server' };
+export const RESTART: SessionEnd = { code: 1012, reason: 'info 20051: server restart' };
+export const CONF_REFUSED: SessionEnd = { code: 4000, reason: 'conf refused' };
+export const NONCE_REFUSED: SessionEnd = { code: 4001, reason: 'auth refused for a small nonce (10114): retrying with a fresh one' };
+
+/** What each emitted event carries (pure functions, used as dynamic action params). */
+export const says = {
+  connecting: ({ context }: Args): ConnectionEmitted => ({ type: 'connection.connecting', index: context.index, attempt: context.attempt + 1 }),
+  open: ({ context }: Args): ConnectionEmitted => ({
+    type: 'connection.open',
+    index: context.index,
+    attempts: context.attempt,
+    downtimeMs: context.downSince === null ? null : Date.now() - context.downSince,
+  }),
+  authenticated: ({ context, event }: Args): ConnectionEmitted | null =>
+    event.type === 'socket.auth.ok' ? { type: 'connection.authenticated', index: context.index, info: event.info } : null,
+  reconnecting: ({ context }: Args): ConnectionEmitted => ({
+    type: 'connection.reconnecting',
+    index: context.index,
+    attempt: context.attempt,
+    delayMs: context.delayMs,
+  }),
+  closed: ({ context }: Args): ConnectionEmitted => ({
+    type: 'connection.closed',
+    index: context.index,
+    code: context.code,
+    reason: context.reason,
+    error: context.error,
+  }),
+  maintenance: ({ context }: Args): ConnectionEmitted => ({ type: 'connection.maintenance', index: context.index, active: context.paused }),
+  strayError: ({ context, event }: Args): ConnectionEmitted | null =>
+    event.type === 'wire.error' ? { type: 'connection.error', index: context.index, error: event.error } : null,
+};
+
+/** What `enqueueActions` hands an action: just the two effects {@link tellVia} needs. */
+export interface Teller {
+  emit(event: ConnectionEmitted): void;
+  sendTo(to: AnyActorRef, event: ConnectionNotice): void;
+}
+
+/** Emit `said` and hand it to the supervisor (if any). */
+export function tellVia(enqueue: Teller, context: ConnectionContext, said: ConnectionEmitted | null): void {
+  if (said === null) return;
+  enqueue.emit(said);
+  if (context.supervisor !== null) enqueue.sendTo(context.supervisor, { type: 'conn.emitted', event: said });
+}
+
+/**
+ * Ack `entry` on `chanId`, and say so (`subscription.acked`) unless it was cancelled meanwhile (it
+ * then unsubscribes). The ack goes first, so listeners of the event see the subscription active.
+ */
+export function ack(enqueue: Teller & { sendTo(to: AnyActorRef, event: { type: 'ACK'; chanId: number; shared: boolean }): void }, context: ConnectionContext, entry: SubEntry, chanId: number, shared: boolean): void {
+  const phase = phaseOf(entry);
+  enqueue.sendTo(entry.ref, { type: 'ACK', chanId, shared });
+  if (phase === 'cancelling') return;
+  const resubscribed = phase === 'resubscribing.subscribing';
+  tellVia(enqueue, context, { type: 'subscription.acked', index: context.index, subId: entry.subId, chanId, resubscribed });
+}
+
+export const closeOf = ({ event }: Args): SessionEnd =>
+  event.type === 'socket.closed' ? { code: event.code, reason: event.reason, afterSubscribe: event.afterSubscribe } : { code: 1006, reason: '' };
