@@ -285,7 +285,7 @@ export class WsClient {
   }
 
   #subscribeDeps(): SubscribeDeps {
-      return {
+    return {
       registry: this.#registry,
       closing: () => this.#closing,
       newHandle: (subId) => new SubscriptionHandle(subId, this.#handleOwner, this.#newHub(subId), this.#options.iteratorBuffer ?? DEFAULT_ITERATOR_BUFFER),
@@ -294,6 +294,7 @@ export class WsClient {
           // Checksum verification needs the book; without one the `checksum` event still fires.
           checksum: manageBook && (this.#flags & ConfFlag.OB_CHECKSUM) !== 0,
           manageBook,
+          bulk: (this.#flags & ConfFlag.BULK_UPDATES) !== 0,
         }),
       queue: (request) => this.#host.queueSubscribe(request),
       abort: (subId, live) => {
