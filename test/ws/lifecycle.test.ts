@@ -91,7 +91,7 @@ describe('lifecycle', () => {
     const bad: Array<[Record<string, unknown>, string]> = [
       [{ wssHost: '127.0.0.1:1/ws/2' }, 'wssHost'],
       [{ wssHost: 'http://127.0.0.1:1/ws/2' }, 'wssHost'],
-      [{ restHost: 'api.bitfinex.com/v2' }, 'restHost'],
+      [{ restHost: 'rest.example/v2' }, 'restHost'],
       [{ connections: -1 }, 'connections'],
       [{ connections: Number.NaN }, 'connections'],
       [{ capacity: 0 }, 'capacity'],
