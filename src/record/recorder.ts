@@ -63,10 +63,19 @@ export function recordingSocketFactory(inner: SocketFactory, sink: RecordSink, o
   return (url, handlers) => {
     const conn = ++connections;
     const subs = new Map<number, string>();
-    // The line head changes once a millisecond at most: build it then, not per frame.
+    // The line head changes once a millisecond at most: build it then, not per frame. The clock is
+    // read once per event-loop turn (frames of one network read share their receive time), which
+    // keeps `Date.now()` off the per-frame path, as the frame router does.
     let lastT = Number.NaN;
     let lastHead = '';
+    let stamped = false;
+    const unstamp = (): void => {
+      stamped = false;
+    };
     const head = (): string => {
+      if (stamped) return lastHead;
+      stamped = true;
+      queueMicrotask(unstamp);
       const t = clock();
       if (t !== lastT) {
         lastT = t;
