@@ -85,8 +85,13 @@ describe('inputs: frames sent', () => {
     await expect(inputs.submitOrder({ type: 'NOPE' as 'LIMIT', symbol: 'tBTCUSD', amount: 1, price: 1 })).rejects.toBeInstanceOf(BfxArgumentError);
     await expect(inputs.submitOrder({ type: 'LIMIT', symbol: 'tBTCUSD', amount: 1, prce: 1 } as never)).rejects.toThrow(/prce/);
     await expect(inputs.submitOrder(undefined as never)).rejects.toBeInstanceOf(BfxArgumentError);
+    await expect(inputs.cancelOrder({ id: 1, idd: 2 } as never)).rejects.toThrow(/idd/);
+    await expect(inputs.updateOrder({ id: 1, prce: 2 } as never)).rejects.toThrow(/prce/);
+    await expect(inputs.updateOrder({ cid: 1, cidDate: '2024-01-02', amount: 'x' } as never)).rejects.toBeInstanceOf(BfxArgumentError);
+    await expect(inputs.cancelOrderMulti({ ids: [1] } as never)).rejects.toThrow(/ids/);
+    await expect(inputs.submitFundingOffer({ type: 'LIMIT', symbol: 'fUSD', amount: 100, rate: 0.001, period: 2, flag: 0 } as never)).rejects.toThrow(/flag/);
     await expect(inputs.submitOrder({ type: 'EXCHANGE LIMIT', symbol: 'tBTCUSD', amount: Number.NaN, price: 1 })).rejects.toBeInstanceOf(BfxArgumentError);
-    await expect(inputs.cancelOrder({} as never)).rejects.toThrow(/give "id"/);
+    await expect(inputs.cancelOrder({} as never)).rejects.toThrow(/argument id|give "id"/);
     await expect(inputs.cancelOrderMulti({})).rejects.toBeInstanceOf(BfxArgumentError);
     await expect(inputs.cancelOrderMulti({ id: [1.5] })).rejects.toBeInstanceOf(BfxArgumentError);
     await expect(inputs.orderMultiOp([])).rejects.toBeInstanceOf(BfxArgumentError);
@@ -95,6 +100,15 @@ describe('inputs: frames sent', () => {
     await expect(inputs.notify({}, { type: 'custom' })).rejects.toThrow(/ucm/);
     expect(sent).toEqual([]);
     expect(inputs.pendingCount).toBe(0);
+  });
+});
+
+describe('inputs: the REST table lets valid WebSocket-only forms through', () => {
+  it('an update by cid + cidDate and a Date tif are sent', () => {
+    const { inputs, sent } = harness();
+    void inputs.updateOrder({ cid: 5, cidDate: '2024-01-02', price: 10 }).catch(() => undefined);
+    void inputs.updateOrder({ id: 7, tif: new Date(Date.UTC(2030, 0, 2, 3, 4, 5)) }).catch(() => undefined);
+    expect(sent.map((f) => f[1])).toEqual(['ou', 'ou']);
   });
 });
 

@@ -22,7 +22,7 @@ import { BfxCredentialsError, BfxTimeoutError, InputError, NotConnectedError, Ou
 import { validateInputParams } from '../../rest/inputs.js';
 import type { Notification } from '../../models/index.js';
 import { createCidSource } from './cid.js';
-import type { NotifyResult, SubmitOrderInput, WsInputs } from './input-types.js';
+import type { NotifyResult, SubmitOrderInput, UpdateOrderInput, WsInputs } from './input-types.js';
 import {
   calcPayload,
   cancelFundingOfferPayload,
@@ -112,6 +112,18 @@ function checkOrder(o: SubmitOrderInput): void {
   if (typeof o !== 'object' || o === null) validateInputParams('on', o);
   const { tif, ...rest } = o;
   validateInputParams('on', tif === undefined || tif instanceof Date ? rest : { ...rest, tif });
+}
+
+/**
+ * `updateOrder` checked by the REST table, `tif` as a `Date` allowed. The REST endpoint needs an
+ * `id`; an update by `cid` + `cidDate` (WebSocket only) is checked with a placeholder id.
+ */
+function checkUpdate(o: UpdateOrderInput): void {
+  if (typeof o !== 'object' || o === null) validateInputParams('ou', o);
+  const { tif, ...rest } = o as UpdateOrderInput & { readonly id?: number };
+  const params: Record<string, unknown> = 'id' in rest ? { ...rest } : { ...rest, id: 1 };
+  if (typeof tif === 'string') params.tif = tif;
+  validateInputParams('ou', params);
 }
 
 export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
@@ -222,22 +234,37 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
       });
     },
     updateOrder(o) {
-      return request(() => ({ frame: input('ou', updateOrderPayload(o)), answer: 'ou-req', key: refKey(o) }));
+      return request(() => {
+        checkUpdate(o);
+        return { frame: input('ou', updateOrderPayload(o)), answer: 'ou-req', key: refKey(o) };
+      });
     },
     cancelOrder(o) {
-      return request(() => ({ frame: input('oc', cancelOrderPayload(o)), answer: 'oc-req', key: refKey(o) }));
+      return request(() => {
+        validateInputParams('oc', o);
+        return { frame: input('oc', cancelOrderPayload(o)), answer: 'oc-req', key: refKey(o) };
+      });
     },
     cancelOrderMulti(o) {
-      return request(() => ({ frame: input('oc_multi', cancelOrderMultiPayload(o)), answer: 'oc_multi-req' }));
+      return request(() => {
+        validateInputParams('oc_multi', o);
+        return { frame: input('oc_multi', cancelOrderMultiPayload(o)), answer: 'oc_multi-req' };
+      });
     },
     orderMultiOp(ops) {
       return request(() => ({ frame: input('ox_multi', orderMultiPayload(ops, nextCid)), answer: 'ox_multi-req' }));
     },
     submitFundingOffer(o) {
-      return request(() => ({ frame: input('fon', submitFundingOfferPayload(o)), answer: 'fon-req' }));
+      return request(() => {
+        validateInputParams('fon', o);
+        return { frame: input('fon', submitFundingOfferPayload(o)), answer: 'fon-req' };
+      });
     },
     cancelFundingOffer(id) {
-      return request(() => ({ frame: input('foc', cancelFundingOfferPayload(id)), answer: 'foc-req', key: { id } }));
+      return request(() => {
+        validateInputParams('foc', { id });
+        return { frame: input('foc', cancelFundingOfferPayload(id)), answer: 'foc-req', key: { id } };
+      });
     },
     calc(...items) {
       return request<void>(() => ({ frame: input('calc', calcPayload(items)), answer: null }));
