@@ -87,6 +87,8 @@ describe('inputs: frames sent', () => {
     await expect(inputs.submitOrder(undefined as never)).rejects.toBeInstanceOf(BfxArgumentError);
     await expect(inputs.cancelOrder({ id: 1, idd: 2 } as never)).rejects.toThrow(/idd/);
     await expect(inputs.updateOrder({ id: 1, prce: 2 } as never)).rejects.toThrow(/prce/);
+    await expect(inputs.orderMultiOp([['on', { type: 'NOPE', symbol: 'tBTCUSD', amount: 1, price: 1 }]] as never)).rejects.toBeInstanceOf(BfxArgumentError);
+    await expect(inputs.orderMultiOp([['oc', { id: 1, idd: 2 }]] as never)).rejects.toThrow(/idd/);
     await expect(inputs.updateOrder({ cid: 1, cidDate: '2024-01-02', amount: 'x' } as never)).rejects.toBeInstanceOf(BfxArgumentError);
     await expect(inputs.cancelOrderMulti({ ids: [1] } as never)).rejects.toThrow(/ids/);
     await expect(inputs.submitFundingOffer({ type: 'LIMIT', symbol: 'fUSD', amount: 100, rate: 0.001, period: 2, flag: 0 } as never)).rejects.toThrow(/flag/);

@@ -126,6 +126,15 @@ function checkUpdate(o: UpdateOrderInput): void {
   validateInputParams('ou', params);
 }
 
+/** One `ox_multi` operation checked like the input it stands for (malformed ops are left to the payload builder). */
+function checkMultiOp(op: unknown): void {
+  if (!Array.isArray(op) || op.length < 2) return;
+  const [name, params] = op as [unknown, unknown];
+  if (name === 'on') checkOrder(params as SubmitOrderInput);
+  else if (name === 'ou') checkUpdate(params as UpdateOrderInput);
+  else if (name === 'oc' || name === 'oc_multi') validateInputParams(name, params);
+}
+
 export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
   const nextCid = deps.nextCid ?? createCidSource();
   const pending = new PendingRequests();
@@ -252,7 +261,10 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
       });
     },
     orderMultiOp(ops) {
-      return request(() => ({ frame: input('ox_multi', orderMultiPayload(ops, nextCid)), answer: 'ox_multi-req' }));
+      return request(() => {
+        if (Array.isArray(ops)) for (const op of ops as readonly unknown[]) checkMultiOp(op);
+        return { frame: input('ox_multi', orderMultiPayload(ops, nextCid)), answer: 'ox_multi-req' };
+      });
     },
     submitFundingOffer(o) {
       return request(() => {
