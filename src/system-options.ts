@@ -1,17 +1,17 @@
 /**
- * The door of `createBfxSystem`: every host and numeric option checked before anything starts,
+ * The door of `createBfxSystem`: every host and numeric option checked before anything starts (the
+ * numbers by the same validators as the REST client's options, `src/rest/validate.ts`),
  * each mistake a `BfxArgumentError` naming the option and what it accepts. A value that passes
  * cannot start a reconnect storm (no zero or NaN delays) or fail later with a misleading error.
  *
  * @module
  */
-import { invalidArgument } from './rest/validate.js';
+import { invalidArgument, validateDuration, validateIntegerInRange, validateNumberInRange } from './rest/validate.js';
 
-interface NumberRule {
-  readonly min: number;
-  readonly integer?: boolean;
-  readonly max?: number;
-}
+/** Run `check` when `value` is given (absent options take their defaults). */
+const given = (value: unknown, check: (v: unknown) => unknown): void => {
+  if (value !== undefined) check(value);
+};
 
 /** A URL with one of `protocols` (`ws:`, `wss:` / `http:`, `https:`). */
 export function checkUrl(value: unknown, name: string, protocols: readonly string[]): void {
@@ -24,14 +24,6 @@ export function checkUrl(value: unknown, name: string, protocols: readonly strin
     return invalidArgument(name, expected, value);
   }
   if (!protocols.includes(url.protocol) || url.hostname === '') invalidArgument(name, expected, value);
-}
-
-/** An optional finite number within a range (integers only when `integer`). */
-export function checkNumber(value: unknown, name: string, rule: NumberRule): void {
-  if (value === undefined) return;
-  const { min, max = Number.MAX_SAFE_INTEGER, integer = false } = rule;
-  const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
-  if (!ok) invalidArgument(name, `${integer ? 'an integer' : 'a number'} from ${min} to ${max}`, value);
 }
 
 /** What of the system options this module checks. */
@@ -51,17 +43,17 @@ export interface CheckedOptions {
 export function checkSystemOptions(o: CheckedOptions): void {
   if (o.wssHost !== undefined) checkUrl(o.wssHost, 'wssHost', ['ws:', 'wss:']);
   if (o.restHost !== undefined) checkUrl(o.restHost, 'restHost', ['http:', 'https:']);
-  checkNumber(o.connections, 'connections', { min: 1, max: 1_000, integer: true });
-  checkNumber(o.capacity, 'capacity', { min: 1, max: 1_000, integer: true });
-  checkNumber(o.heartbeatTimeoutMs, 'heartbeatTimeoutMs', { min: 100 });
-  checkNumber(o.subscribeTimeoutMs, 'subscribeTimeoutMs', { min: 1 });
-  checkNumber(o.maxAttempts, 'maxAttempts', { min: 1, integer: true });
-  checkNumber(o.inputs?.timeoutMs, 'inputs.timeoutMs', { min: 1, max: 2_147_483_647 });
+  given(o.connections, (v) => validateIntegerInRange(v, 'connections', 1, 1_000));
+  given(o.capacity, (v) => validateIntegerInRange(v, 'capacity', 1, 1_000));
+  given(o.heartbeatTimeoutMs, (v) => validateDuration(v, 'heartbeatTimeoutMs', 100));
+  given(o.subscribeTimeoutMs, (v) => validateDuration(v, 'subscribeTimeoutMs'));
+  given(o.maxAttempts, (v) => validateIntegerInRange(v, 'maxAttempts', 1, Number.MAX_SAFE_INTEGER));
+  given(o.inputs?.timeoutMs, (v) => validateDuration(v, 'inputs.timeoutMs'));
   const b = o.backoff;
   if (b !== undefined) {
-    checkNumber(b.initialMs, 'backoff.initialMs', { min: 1 });
-    checkNumber(b.maxMs, 'backoff.maxMs', { min: b.initialMs ?? 1 });
-    checkNumber(b.factor, 'backoff.factor', { min: 1, max: 100 });
-    checkNumber(b.jitter, 'backoff.jitter', { min: 0, max: 1 });
+    given(b.initialMs, (v) => validateDuration(v, 'backoff.initialMs'));
+    given(b.maxMs, (v) => validateDuration(v, 'backoff.maxMs', typeof b.initialMs === 'number' ? b.initialMs : 1));
+    given(b.factor, (v) => validateNumberInRange(v, 'backoff.factor', 1, 100));
+    given(b.jitter, (v) => validateNumberInRange(v, 'backoff.jitter', 0, 1));
   }
 }

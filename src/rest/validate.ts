@@ -191,6 +191,12 @@ export function validateIntegerInRange(value: unknown, name: string, min: number
   return invalidArgument(name, `an integer from ${min} to ${max}`, value);
 }
 
+/** A finite number from `min` to `max` (factors, fractions). */
+export function validateNumberInRange(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) return value;
+  return invalidArgument(name, `a number from ${min} to ${max}`, value);
+}
+
 /** A finite number greater than 0 (rates, sizes). */
 export function validatePositiveNumber(value: unknown, name: string): number {
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;

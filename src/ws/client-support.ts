@@ -7,7 +7,7 @@
 import type { ErrorInfo } from '../../machines/emitted.js';
 import { AuthError, BfxProtocolError, CapacityError, NotConnectedError, SubscriptionError, type BfxError } from '../errors.js';
 import { ConfFlag } from './contracts.js';
-import type { PublicChannelEventName } from './events.js';
+import { CHANNEL_EVENTS } from './event-names.js';
 
 /** Conf flags to request (sent after `info`, on every connect). */
 export interface ConfOptions {
@@ -21,29 +21,12 @@ export interface ConfOptions {
   readonly bulk?: boolean;
 }
 
-/** The public channel data events (what a handle's async iterator yields). */
-export const DATA_EVENTS: ReadonlySet<string> = new Set<PublicChannelEventName>([
-  't_ticker_update',
-  'f_ticker_update',
-  't_trades_snapshot',
-  'f_trades_snapshot',
-  't_trade_execution',
-  't_trade_execution_update',
-  'f_trade_execution',
-  'f_trade_execution_update',
-  't_book_snapshot',
-  't_book_update',
-  'f_book_snapshot',
-  'f_book_update',
-  't_raw_book_snapshot',
-  't_raw_book_update',
-  'f_raw_book_snapshot',
-  'f_raw_book_update',
-  'candles_snapshot',
-  'candles_update',
-  'derivatives_status_update',
-  'liquidation_feed_update',
-]);
+/** The public channel data events (what a handle's async iterator yields): every channel's, without the checksum events. */
+export const DATA_EVENTS: ReadonlySet<string> = new Set<string>(
+  Object.values(CHANNEL_EVENTS)
+    .flat()
+    .filter((e) => e !== 'checksum' && e !== 'checksum_mismatch'),
+);
 
 /** The conf flags for `conf`. */
 export function confFlags(conf: ConfOptions = {}): number {

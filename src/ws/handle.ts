@@ -16,7 +16,7 @@ import { EventHub } from './hub.js';
 import { DEFAULT_ITERATOR_BUFFER } from '../defaults.js';
 
 /** Events a handle's listeners can hear: its channel's data events plus its lifecycle. */
-export type HandleEventName = PublicChannelEventName | 'subscribed' | 'unsubscribed' | 'heartbeat' | 'checksum' | 'checksum_mismatch';
+export type HandleEventName = HandleEventOf<Channel>;
 
 /** One data event as the async iterator yields it. */
 export type HandleMessage = {
