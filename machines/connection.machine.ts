@@ -1,8 +1,8 @@
 /**
- * One WebSocket connection: `session` (connecting → configuring → authenticating → open → closing)
- * with the socket actor invoked on the parent state so it survives the substates, `reconnecting`
- * (exponential backoff with seeded jitter, computed on entry and stored in context) and `closed`
- * (final, output `{ code, reason }`). Its subscription actors are its children (refs in context,
+ * One WebSocket connection: `waiting` (for a handshake token from the connection budget, when it
+ * has one), `session` (connecting → configuring → authenticating → open → closing) with the socket
+ * actor invoked on the parent state so it survives the substates, `reconnecting` (exponential
+ * backoff with seeded jitter, then a token) and `closed` (final, output `{ code, reason }`). Its subscription actors are its children (refs in context,
  * readable ids); it routes the socket's wire events to them, sends the frames they ask for, binds
  * and unbinds their channels on the socket, and replays them after every (re)connect.
  *
@@ -13,15 +13,8 @@
  * @module
  */
 import { and, assign, enqueueActions, fromCallback, setup, type ActorRefFrom } from 'xstate';
-import {
-  DEFAULT_AUTH_TIMEOUT_MS,
-  DEFAULT_CLOSE_TIMEOUT_MS,
-  DEFAULT_CONF_TIMEOUT_MS,
-  DEFAULT_CONNECT_TIMEOUT_MS,
-  DEFAULT_SUBSCRIBE_TIMEOUT_MS,
-  DEFAULT_UNSUBSCRIBE_TIMEOUT_MS,
-} from '../src/defaults.js';
-import { backoffDelay, resolveBackoff } from './backoff.js';
+import { backoffDelay } from './backoff.js';
+import { cancelToken, reportRefusal, requestToken } from './connection.budget.js';
 import { AWAITING_UNSUB, awaitingAck, childIdFor, entryOf, onChannel, phaseOf } from './children.js';
 import {
   ack,
@@ -39,6 +32,8 @@ import {
   NONCE_REFUSED,
   RESTART,
   says,
+  initialContext,
+  stored,
   subIdOf,
   TIMEOUT,
   tellVia,
@@ -54,7 +49,6 @@ import { subscriptionMachine } from './subscription.machine.js';
 
 export { ERR_NONCE_SMALL, ERR_SUB_DUP, ERR_SUB_LIMIT, ERR_UNSUB_NOT_SUBSCRIBED, INFO_MAINTENANCE_END, INFO_MAINTENANCE_START, INFO_RESTART, MAX_NONCE_RETRIES };
 export type { ConnectionContext, ConnectionEvent, ConnectionInput, ConnectionOutput, SessionEnd };
-
 
 /** The connection machine. */
 export const connectionMachine = setup({
@@ -95,31 +89,24 @@ export const connectionMachine = setup({
     /** 10114 on auth, retries left: reconnect and sign again with a fresh nonce. */
     isNonceRefusal: ({ context, event }) =>
       event.type === 'socket.auth.failed' && event.error.bfxCode === ERR_NONCE_SMALL && context.nonceRefusals < MAX_NONCE_RETRIES,
+    unmetered: ({ context }) => context.budget === null,
+    isCurrentTicket: ({ context, event }) => event.type === 'TOKEN.GRANTED' && event.ticket === context.ticket,
   },
   actions: {
     /** Emit `event` and hand it to the supervisor. */
     tell: enqueueActions(({ context, enqueue }, said: ConnectionEmitted | null) => tellVia(enqueue, context, said)),
+    /** Ask the governor for a handshake token (after the backoff when reconnecting); stop asking; report a 429. */
+    requestToken: enqueueActions((args, afterBackoff: boolean) => requestToken(args, afterBackoff)),
+    cancelToken: enqueueActions((args) => cancelToken(args)),
+    reportRefusal: enqueueActions((args) => reportRefusal(args)),
     sendConf: enqueueActions(({ context, enqueue }) => enqueue.sendTo('socket', { type: 'conf', flags: context.flags })),
     sendAuth: enqueueActions(({ enqueue }) => enqueue.sendTo('socket', { type: 'auth' })),
     bindAccount: enqueueActions(({ enqueue }) => enqueue.sendTo('socket', { type: 'bind', chanId: 0, subId: '', shared: false })),
     sendClose: enqueueActions(({ context, enqueue }) => enqueue.sendTo('socket', { type: 'close', code: context.code, reason: context.reason })),
-    storeCloseRequest: assign(({ event }) =>
-      event.type === 'CLOSE' ? { code: event.code ?? 1000, reason: event.reason ?? 'closed by the user' } : {},
-    ),
-    storeBadVersion: assign(({ event }) => ({
-      code: 1002,
-      reason: 'unsupported API version',
-      error: {
-        code: 'ERR_BFX_PROTOCOL',
-        message: `Unsupported WebSocket API version ${event.type === 'socket.info' ? String(event.version) : '?'} (expected 2)`,
-      },
-    })),
-    storeAuthFailure: assign(({ event }) =>
-      event.type === 'socket.auth.failed' ? { code: 4001, reason: 'authentication failed', error: event.error } : {},
-    ),
-    storeGiveUp: assign(({ context }) => ({
-      error: { code: 'ERR_BFX_NETWORK', message: `Gave up after ${context.attempt} failed connection attempts` },
-    })),
+    storeCloseRequest: assign(stored.closeRequest),
+    storeBadVersion: assign(stored.badVersion),
+    storeAuthFailure: assign(stored.authFailure),
+    storeGiveUp: assign(stored.giveUp),
     /**
      * The session ended (socket closed, timeout, restart, conf refused): remember why and since
      * when, put every subscription back to pending, and say it: `connection.lost` when the socket
@@ -254,42 +241,24 @@ export const connectionMachine = setup({
   },
 }).createMachine({
   id: 'connection',
-  context: ({ input }) => ({
-    index: input.index,
-    url: input.url,
-    flags: input.flags ?? 0,
-    auth: input.auth ?? false,
-    supervisor: input.supervisor ?? null,
-    backoff: resolveBackoff(input.backoff),
-    rngState: input.seed ?? 0x9e3779b9 + input.index,
-    attempt: 0,
-    delayMs: 0,
-    maxAttempts: input.maxAttempts ?? null,
-    timeouts: {
-      connect: input.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-      conf: input.confTimeoutMs ?? DEFAULT_CONF_TIMEOUT_MS,
-      auth: input.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS,
-      close: input.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS,
-      subscribe: input.subscribeTimeoutMs ?? DEFAULT_SUBSCRIBE_TIMEOUT_MS,
-      unsubscribe: input.unsubscribeTimeoutMs ?? DEFAULT_UNSUBSCRIBE_TIMEOUT_MS,
-    },
-    paused: false,
-    up: false,
-    downSince: null,
-    code: 1000,
-    reason: '',
-    error: null,
-    subs: [],
-    spawned: 0,
-    nonceRefusals: 0,
-  }),
-  initial: 'session',
+  context: ({ input }) => initialContext(input),
+  initial: 'waiting',
   on: {
     SUBSCRIBE: { guard: 'isNewSub', actions: 'addSub' },
     UNSUBSCRIBE: { guard: 'isKnownSub', actions: { type: 'toSub', params: 'UNSUBSCRIBE' } },
     'xstate.done.actor.*': { actions: 'dropSub' },
   },
   states: {
+    /** Waiting for a handshake token from the connection budget (straight through when unmetered). */
+    waiting: {
+      entry: { type: 'requestToken', params: false },
+      exit: 'cancelToken',
+      always: { guard: 'unmetered', target: 'session' },
+      on: {
+        'TOKEN.GRANTED': { guard: 'isCurrentTicket', target: 'session' },
+        CLOSE: { target: 'closed', actions: 'storeCloseRequest' },
+      },
+    },
     session: {
       invoke: {
         id: 'socket',
@@ -298,7 +267,7 @@ export const connectionMachine = setup({
       },
       initial: 'connecting',
       on: {
-        'socket.closed': { target: 'reconnecting', actions: { type: 'goDown', params: closeOf } },
+        'socket.closed': { target: 'reconnecting', actions: [{ type: 'goDown', params: closeOf }, 'reportRefusal'] },
         CLOSE: { target: '.closing', actions: 'storeCloseRequest' },
         'socket.info': [
           { guard: 'isRestart', target: 'reconnecting', actions: { type: 'goDown', params: RESTART } },
@@ -371,11 +340,14 @@ export const connectionMachine = setup({
         },
       },
     },
+    /** Backoff, then a handshake token (unmetered: the backoff alone). */
     reconnecting: {
-      entry: ['computeBackoff', { type: 'tell', params: says.reconnecting }],
+      entry: ['computeBackoff', { type: 'tell', params: says.reconnecting }, { type: 'requestToken', params: true }],
+      exit: 'cancelToken',
       always: { guard: 'attemptsExhausted', target: 'closed', actions: 'storeGiveUp' },
-      after: { backoff: 'session' },
+      after: { backoff: { guard: 'unmetered', target: 'session' } },
       on: {
+        'TOKEN.GRANTED': { guard: 'isCurrentTicket', target: 'session' },
         CLOSE: { target: 'closed', actions: 'storeCloseRequest' },
       },
     },

@@ -7,7 +7,17 @@
  */
 import type { AnyActorRef, DoneActorEvent } from 'xstate';
 import type { Subscription } from '../src/ws/contracts.js';
-import type { BackoffOptions } from './backoff.js';
+import {
+  DEFAULT_AUTH_TIMEOUT_MS,
+  DEFAULT_CLOSE_TIMEOUT_MS,
+  DEFAULT_CONF_TIMEOUT_MS,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_SUBSCRIBE_TIMEOUT_MS,
+  DEFAULT_UNSUBSCRIBE_TIMEOUT_MS,
+} from '../src/defaults.js';
+import { resolveBackoff, type BackoffOptions } from './backoff.js';
+import type { ConnectionBudget } from './connection.budget.js';
+import type { TokenGranted } from './governor.machine.js';
 import { phaseOf, type SubEntry } from './children.js';
 import type { ConnectionEmitted, ConnectionNotice, ErrorInfo } from './emitted.js';
 import type { SocketEvent } from './socket-protocol.js';
@@ -54,6 +64,8 @@ export interface ConnectionInput {
   readonly subscribeTimeoutMs?: number;
   /** Time for an unsubscribe confirmation. */
   readonly unsubscribeTimeoutMs?: number;
+  /** The connection budget to spend a token from before each handshake (absent: unmetered). */
+  readonly budget?: ConnectionBudget;
 }
 
 /** Context of {@link connectionMachine} (plain data and child refs only). */
@@ -93,6 +105,10 @@ export interface ConnectionContext {
   readonly spawned: number;
   /** Consecutive auth refusals for a small nonce (10114). */
   readonly nonceRefusals: number;
+  /** The connection budget (null: unmetered). */
+  readonly budget: ConnectionBudget | null;
+  /** The last token request's ticket (older grants are ignored). */
+  readonly ticket: number;
 }
 
 /** Events a connection accepts. */
@@ -104,6 +120,7 @@ export type ConnectionEvent =
   | { type: 'RESYNC'; subId: string }
   | { type: 'RESYNC_ALL' }
   | { type: 'CLOSE'; code?: number; reason?: string }
+  | TokenGranted
   | DoneActorEvent<SubscriptionOutput>;
 
 /** Output of a closed connection. */
@@ -191,3 +208,57 @@ export function ack(enqueue: Teller & { sendTo(to: AnyActorRef, event: { type: '
 
 export const closeOf = ({ event }: Args): SessionEnd =>
   event.type === 'socket.closed' ? { code: event.code, reason: event.reason, afterSubscribe: event.afterSubscribe } : { code: 1006, reason: '' };
+
+/** What the close and failure actions store (pure functions of the event, for `assign`). */
+export const stored = {
+  closeRequest: ({ event }: Args): Partial<ConnectionContext> =>
+    event.type === 'CLOSE' ? { code: event.code ?? 1000, reason: event.reason ?? 'closed by the user' } : {},
+  badVersion: ({ event }: Args): Partial<ConnectionContext> => ({
+    code: 1002,
+    reason: 'unsupported API version',
+    error: {
+      code: 'ERR_BFX_PROTOCOL',
+      message: `Unsupported WebSocket API version ${event.type === 'socket.info' ? String(event.version) : '?'} (expected 2)`,
+    },
+  }),
+  authFailure: ({ event }: Args): Partial<ConnectionContext> =>
+    event.type === 'socket.auth.failed' ? { code: 4001, reason: 'authentication failed', error: event.error } : {},
+  giveUp: ({ context }: Args): Partial<ConnectionContext> => ({
+    error: { code: 'ERR_BFX_NETWORK', message: `Gave up after ${context.attempt} failed connection attempts` },
+  }),
+};
+
+/** The context a connection starts with. */
+export function initialContext(input: ConnectionInput): ConnectionContext {
+  return {
+    index: input.index,
+    url: input.url,
+    flags: input.flags ?? 0,
+    auth: input.auth ?? false,
+    supervisor: input.supervisor ?? null,
+    backoff: resolveBackoff(input.backoff),
+    rngState: input.seed ?? 0x9e3779b9 + input.index,
+    attempt: 0,
+    delayMs: 0,
+    maxAttempts: input.maxAttempts ?? null,
+    timeouts: {
+      connect: input.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+      conf: input.confTimeoutMs ?? DEFAULT_CONF_TIMEOUT_MS,
+      auth: input.authTimeoutMs ?? DEFAULT_AUTH_TIMEOUT_MS,
+      close: input.closeTimeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS,
+      subscribe: input.subscribeTimeoutMs ?? DEFAULT_SUBSCRIBE_TIMEOUT_MS,
+      unsubscribe: input.unsubscribeTimeoutMs ?? DEFAULT_UNSUBSCRIBE_TIMEOUT_MS,
+    },
+    paused: false,
+    up: false,
+    downSince: null,
+    code: 1000,
+    reason: '',
+    error: null,
+    subs: [],
+    spawned: 0,
+    nonceRefusals: 0,
+    budget: input.budget ?? null,
+    ticket: 0,
+  };
+}

@@ -40,6 +40,8 @@ export interface RoutingState extends RoutingTables {
   readonly limits: Readonly<Record<number, number>>;
   /** Connections that are gone for good. */
   readonly dead: readonly number[];
+  /** Connections opened so far (0 … opened − 1); the others open when these are full. */
+  readonly opened: number;
 }
 
 /** Empty routing tables for `connections` connections. */
@@ -61,8 +63,9 @@ export function capacityOf(state: RoutingState, i: number): number {
 
 /**
  * The connection for a new subscription: the one already carrying the same key if it has room
- * (the first such intent, in intent order), else the least-loaded connection with room (lowest
- * index on ties), else `null` (full). `except` is left out of loads and keys (a re-route).
+ * (the first such intent, in intent order), else the least-loaded opened connection with room
+ * (lowest index on ties), else the first connection not opened yet that has room, else `null`
+ * (full). `except` is left out of loads and keys (a re-route).
  */
 export function pickConnection(state: RoutingState, key: string, exclude: readonly number[] = [], except?: string): number | null {
   const hasRoom = (i: number): boolean => !exclude.includes(i) && loadOf(state, i, except) < capacityOf(state, i);
@@ -75,7 +78,8 @@ export function pickConnection(state: RoutingState, key: string, exclude: readon
   }
   let best: number | null = null;
   let bestLoad = 0;
-  for (let i = 0; i < state.connections; i++) {
+  const opened = Math.min(state.opened, state.connections);
+  for (let i = 0; i < opened; i++) {
     if (!hasRoom(i)) continue;
     const load = loadOf(state, i, except);
     if (best === null || load < bestLoad) {
@@ -83,7 +87,9 @@ export function pickConnection(state: RoutingState, key: string, exclude: readon
       bestLoad = load;
     }
   }
-  return best;
+  if (best !== null) return best;
+  for (let i = opened; i < state.connections; i++) if (hasRoom(i)) return i;
+  return null;
 }
 
 /** Total capacity left. */
@@ -103,6 +109,7 @@ export class RoutingDraft implements RoutingState {
   readonly capacity: number;
   readonly limits: Readonly<Record<number, number>>;
   readonly dead: readonly number[];
+  #opened: number;
   #intents: Record<string, Intent>;
   #loads: number[];
   #byKey: Record<string, Record<string, number>>;
@@ -115,9 +122,15 @@ export class RoutingDraft implements RoutingState {
     this.capacity = state.capacity;
     this.limits = limits;
     this.dead = state.dead;
+    this.#opened = state.opened;
     this.#intents = state.intents as Record<string, Intent>;
     this.#loads = state.loads as number[];
     this.#byKey = state.byKey as Record<string, Record<string, number>>;
+  }
+
+  /** Connections opened, counting those this draft routes to. */
+  get opened(): number {
+    return this.#opened;
   }
 
   get intents(): Readonly<Record<string, Intent>> {
@@ -150,6 +163,7 @@ export class RoutingDraft implements RoutingState {
     this.#intents[subId] = kept === undefined ? { conn, key } : { conn, key, sub: kept };
     this.#loads[conn] = (this.#loads[conn] ?? 0) + 1;
     this.#keyRecord(key)[subId] = conn;
+    if (conn >= this.#opened) this.#opened = conn + 1;
   }
 
   /** Mark `subId` as ending (the user unsubscribed); no-op when unknown. */

@@ -12,112 +12,45 @@
  *
  * @module
  */
-import { assign, emit, enqueueActions, raise, setup, type ActorRefFrom, type DoneActorEvent } from 'xstate';
+import { assign, emit, enqueueActions, raise, setup, type ActorRefFrom, type AnyActorRef } from 'xstate';
 import { DEFAULT_CAPACITY, DEFAULT_CONNECTIONS, DEFAULT_PREFIX } from '../src/defaults.js';
-import type { Subscription } from '../src/ws/contracts.js';
-import type { BackoffOptions } from './backoff.js';
-import { connectionMachine, type ConnectionInput, type ConnectionOutput } from './connection.machine.js';
-import type { ConnectionEmitted, ConnectionNotice, ErrorInfo, SupervisorEmitted } from './emitted.js';
-import { emptyTables, loadOf, pickConnection, RoutingDraft, totalCapacity, type RoutingTables } from './routing.js';
+import { connectionMachine } from './connection.machine.js';
+import type { ErrorInfo, SupervisorEmitted } from './emitted.js';
+import { emptyTables, loadOf, pickConnection, RoutingDraft } from './routing.js';
+import {
+  capacityError,
+  closedRefusal,
+  connectionInputOf,
+  connId,
+  doneOutput,
+  duplicate,
+  emittedOf,
+  keyOf,
+  rejected,
+  subIdOf,
+  type SupervisorContext,
+  type SupervisorEvent,
+  type SupervisorInput,
+  type SupervisorOutput,
+} from './supervisor.parts.js';
 
-/** Input of {@link supervisorMachine}. */
-export interface SupervisorInput {
-  /** Prefix of every system id (`${prefix}supervisor`, `${prefix}conn-0`, ...). Default `'bfx.'`. */
-  readonly prefix?: string;
-  readonly url: string;
-  /** Number of connections (default 5). */
-  readonly connections?: number;
-  /** Subscriptions per connection (default 25). */
-  readonly capacity?: number;
-  /** Connection 0 authenticates. */
-  readonly auth?: boolean;
-  /** Conf flags for every connection. */
-  readonly flags?: number;
-  readonly backoff?: Partial<BackoffOptions>;
-  /** Jitter seed (connection i uses seed + i). */
-  readonly seed?: number;
-  /** Start the connections at once (default false: on `CONNECT` or the first `SUBSCRIBE`). */
-  readonly autoConnect?: boolean;
-  /** Passed to every connection (timeouts, maxAttempts). */
-  readonly connection?: Pick<
-    ConnectionInput,
-    'maxAttempts' | 'connectTimeoutMs' | 'confTimeoutMs' | 'authTimeoutMs' | 'closeTimeoutMs' | 'subscribeTimeoutMs' | 'unsubscribeTimeoutMs'
-  >;
-}
-
-/** One outage of the system: from the first open socket lost until every socket lost in it is back. */
-export interface Outage {
-  readonly since: number;
-  /** Connections lost in it and not back yet. */
-  readonly lost: readonly number[];
-  /** The most attempts any of them needed. */
-  readonly attempts: number;
-}
+export type { Outage, SubscribeRequest, SupervisorBudget, SupervisorContext, SupervisorEvent, SupervisorInput, SupervisorOutput } from './supervisor.parts.js';
 
 /**
- * Context of {@link supervisorMachine} (plain data). The routing tables (`intents`, and derived from
- * it `loads` per connection and the `byKey` index) are kept in step by every action that changes them.
+ * Opens connections lazily: `upTo(conn)` spawns every connection not opened yet up to `conn`
+ * (they open in index order), `count` is how many are open after.
  */
-export interface SupervisorContext extends RoutingTables {
-  readonly prefix: string;
-  readonly url: string;
-  readonly connections: number;
-  readonly capacity: number;
-  readonly auth: boolean;
-  readonly flags: number;
-  readonly backoff: Partial<BackoffOptions>;
-  readonly seed: number;
-  readonly autoConnect: boolean;
-  readonly connection: NonNullable<SupervisorInput['connection']>;
-  readonly limits: Readonly<Record<number, number>>;
-  readonly dead: readonly number[];
-  readonly outage: Outage | null;
-  readonly closeCode: number;
-  readonly closeReason: string;
+function opener(context: SupervisorContext, self: AnyActorRef, spawn: (args: { id: string; systemId: string; input: ReturnType<typeof connectionInputOf> }) => void) {
+  let count = context.opened;
+  return {
+    upTo(conn: number): void {
+      for (; count <= conn; count++) spawn({ id: connId(count), systemId: `${context.prefix}${connId(count)}`, input: connectionInputOf(context, count, self) });
+    },
+    get count(): number {
+      return count;
+    },
+  };
 }
-
-/** One subscription to route. */
-export interface SubscribeRequest {
-  readonly sub: Subscription;
-  /** Dedupe key (`book:tBTCUSD:P0:F0:25`). */
-  readonly key: string;
-}
-
-/** Events the supervisor accepts. */
-export type SupervisorEvent =
-  | { type: 'CONNECT' }
-  | { type: 'SUBSCRIBE'; sub: Subscription; key: string }
-  /** Several subscribes at once (routed in order, exactly as that many `SUBSCRIBE` events would be). */
-  | { type: 'SUBSCRIBE_BATCH'; subs: ReadonlyArray<SubscribeRequest> }
-  | { type: 'UNSUBSCRIBE'; subId: string }
-  | { type: 'RESYNC'; subId: string }
-  | { type: 'CLOSE'; code?: number; reason?: string }
-  | ConnectionNotice
-  | DoneActorEvent<ConnectionOutput>;
-
-/** Output of the supervisor. */
-export interface SupervisorOutput {
-  readonly code: number;
-  readonly reason: string;
-}
-
-const subIdOf = (event: SupervisorEvent): string =>
-  event.type === 'SUBSCRIBE' ? event.sub.subId : 'subId' in event && typeof event.subId === 'string' ? event.subId : '';
-const keyOf = (event: SupervisorEvent): string => (event.type === 'SUBSCRIBE' ? event.key : '');
-const connId = (i: number): string => `conn-${i}`;
-const doneOutput = (event: SupervisorEvent): ConnectionOutput | null =>
-  'output' in event && event.type.startsWith('xstate.done.actor.') ? event.output : null;
-const emittedOf = (event: SupervisorEvent): ConnectionEmitted | null => (event.type === 'conn.emitted' ? event.event : null);
-
-const capacityError = (context: SupervisorContext, bfxCode?: number): ErrorInfo => ({
-  code: 'ERR_BFX_CAPACITY',
-  message: `All ${context.connections} connections are full (${totalCapacity(context)} subscriptions in use; capacity ${context.capacity} per connection); raise the "connections" option`,
-  ...(bfxCode === undefined ? {} : { bfxCode }),
-});
-const rejected = (subId: string, error: ErrorInfo): SupervisorEmitted => ({ type: 'subscription.rejected', subId, error });
-const duplicate = (subId: string): SupervisorEmitted =>
-  rejected(subId, { code: 'ERR_BFX_DUPLICATE_SUB_ID', message: `Subscription id "${subId}" is already in use; choose another subId` });
-const closedRefusal = (subId: string): SupervisorEmitted => rejected(subId, { code: 'ERR_BFX_CLOSED', message: 'The WebSocket client is closed' });
 
 /** The supervisor machine. */
 export const supervisorMachine = setup({
@@ -136,7 +69,7 @@ export const supervisorMachine = setup({
     isFull: ({ context, event }) => pickConnection(context, keyOf(event)) === null,
     isKnown: ({ context, event }) => subIdOf(event) in context.intents,
     autoConnect: ({ context }) => context.autoConnect,
-    allClosed: ({ context }) => context.dead.length >= context.connections,
+    allClosed: ({ context }) => context.dead.length >= context.opened,
     /** A connection says a subscription ended. */
     isEnd: ({ event }) => emittedOf(event)?.type === 'subscription.ended',
     /** A connection says it lost its socket or opened one. */
@@ -146,44 +79,35 @@ export const supervisorMachine = setup({
     },
   },
   actions: {
+    /** Connection 0 (every connection when `eager`); the others open when they are needed. */
     spawnConnections: enqueueActions(({ context, enqueue, self }) => {
-      for (let i = 0; i < context.connections; i++) {
-        enqueue.spawnChild('connection', {
-          id: connId(i),
-          systemId: `${context.prefix}${connId(i)}`,
-          input: {
-            ...context.connection,
-            index: i,
-            url: context.url,
-            flags: context.flags,
-            auth: context.auth && i === 0,
-            supervisor: self,
-            backoff: context.backoff,
-            seed: context.seed + i,
-          },
-        });
-      }
+      const open = opener(context, self, (args) => enqueue.spawnChild('connection', args));
+      open.upTo(context.eager ? context.connections - 1 : 0);
+      enqueue.assign({ opened: open.count });
     }),
     reraise: raise(({ event }) => event),
     refuseDuplicate: emit(({ event }) => duplicate(subIdOf(event))),
     refuseFull: emit(({ context, event }) => rejected(subIdOf(event), capacityError(context))),
     refuseClosed: emit(({ event }) => closedRefusal(subIdOf(event))),
-    route: enqueueActions(({ context, event, enqueue }) => {
+    route: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'SUBSCRIBE') return;
       const conn = pickConnection(context, event.key);
       if (conn === null) return;
       const draft = new RoutingDraft(context);
       draft.set(event.sub.subId, event.key, conn, event.sub);
-      enqueue.assign(draft.tables());
+      const open = opener(context, self, (args) => enqueue.spawnChild('connection', args));
+      open.upTo(conn);
+      enqueue.assign({ ...draft.tables(), opened: open.count });
       enqueue.sendTo(connId(conn), { type: 'SUBSCRIBE', sub: event.sub });
     }),
     /**
      * Route a batch in order, exactly as one `SUBSCRIBE` each would (duplicate, full or routed),
      * with one copy of the routing tables for the whole batch.
      */
-    routeBatch: enqueueActions(({ context, event, enqueue }) => {
+    routeBatch: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'SUBSCRIBE_BATCH') return;
       const draft = new RoutingDraft(context);
+      const open = opener(context, self, (args) => enqueue.spawnChild('connection', args));
       for (const { sub, key } of event.subs) {
         if (sub.subId in draft.intents) {
           enqueue.emit(duplicate(sub.subId));
@@ -195,16 +119,17 @@ export const supervisorMachine = setup({
           continue;
         }
         draft.set(sub.subId, key, conn, sub);
+        open.upTo(conn);
         enqueue.sendTo(connId(conn), { type: 'SUBSCRIBE', sub });
       }
-      enqueue.assign(draft.tables());
+      enqueue.assign({ ...draft.tables(), opened: open.count });
     }),
     refuseClosedBatch: enqueueActions(({ event, enqueue }) => {
       if (event.type !== 'SUBSCRIBE_BATCH') return;
       for (const { sub } of event.subs) enqueue.emit(closedRefusal(sub.subId));
     }),
     /** 10305 on `index`: lower its capacity to its current load and try another connection. */
-    reroute: enqueueActions(({ context, event, enqueue }) => {
+    reroute: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'conn.sub_limit') return;
       const intent = context.intents[event.subId];
       if (intent === undefined || intent.sub === undefined) return;
@@ -221,7 +146,9 @@ export const supervisorMachine = setup({
       const next = pickConnection(draft, intent.key, [event.index], event.subId);
       if (next === null) draft.delete(event.subId);
       else draft.set(event.subId, intent.key, next);
-      enqueue.assign({ limits, ...draft.tables() });
+      const open = opener(context, self, (args) => enqueue.spawnChild('connection', args));
+      if (next !== null) open.upTo(next);
+      enqueue.assign({ limits, ...draft.tables(), opened: open.count });
       if (next !== null) enqueue.sendTo(connId(next), { type: 'SUBSCRIBE', sub: intent.sub });
       else enqueue.emit(rejected(event.subId, capacityError({ ...context, limits }, 10305)));
     }),
@@ -270,11 +197,12 @@ export const supervisorMachine = setup({
      * connections that still live (an intent is never lost while the system lives); only those that
      * fit nowhere end, failed with the connection's error.
      */
-    buryConnection: enqueueActions(({ context, event, enqueue }, options: { readonly reroute: boolean }) => {
+    buryConnection: enqueueActions(({ context, event, enqueue, self }, options: { readonly reroute: boolean }) => {
       const out = doneOutput(event);
       if (out === null) return;
       const dead = context.dead.includes(out.index) ? context.dead : [...context.dead, out.index];
       const draft = new RoutingDraft({ ...context, dead });
+      const open = opener(context, self, (args) => enqueue.spawnChild('connection', args));
       const error: ErrorInfo = out.error ?? { code: 'ERR_BFX_CLOSED', message: `Connection ${out.index} closed (${out.code} ${out.reason})` };
       for (const subId in context.intents) {
         const intent = context.intents[subId];
@@ -282,6 +210,7 @@ export const supervisorMachine = setup({
         const next = !options.reroute || intent.ending || intent.sub === undefined ? null : pickConnection(draft, intent.key, [out.index], subId);
         if (next !== null && intent.sub !== undefined) {
           draft.set(subId, intent.key, next);
+          open.upTo(next);
           enqueue.sendTo(connId(next), { type: 'SUBSCRIBE', sub: intent.sub });
           continue;
         }
@@ -290,13 +219,13 @@ export const supervisorMachine = setup({
       }
       const outage = context.outage;
       const lost = outage?.lost.filter((i) => i !== out.index) ?? [];
-      enqueue.assign({ ...draft.tables(), dead, outage: outage === null || lost.length === 0 ? null : { ...outage, lost } });
+      enqueue.assign({ ...draft.tables(), opened: open.count, dead, outage: outage === null || lost.length === 0 ? null : { ...outage, lost } });
     }),
     storeClose: assign(({ event }) =>
       event.type === 'CLOSE' ? { closeCode: event.code ?? 1000, closeReason: event.reason ?? 'closed by the user' } : {},
     ),
     closeConnections: enqueueActions(({ context, enqueue }) => {
-      for (let i = 0; i < context.connections; i++) {
+      for (let i = 0; i < context.opened; i++) {
         if (!context.dead.includes(i)) enqueue.sendTo(connId(i), { type: 'CLOSE', code: context.closeCode, reason: context.closeReason });
       }
     }),
@@ -314,6 +243,9 @@ export const supervisorMachine = setup({
     backoff: input.backoff ?? {},
     seed: input.seed ?? 1,
     autoConnect: input.autoConnect ?? false,
+    eager: input.eager ?? false,
+    budget: input.budget ?? null,
+    opened: 0,
     connection: input.connection ?? {},
     ...emptyTables(input.connections ?? DEFAULT_CONNECTIONS),
     limits: {},

@@ -34,3 +34,25 @@ export const DEFAULT_ITERATOR_BUFFER = 1_000;
 export const DEFAULT_CLOSE_WAIT_MS = 5_000;
 /** Default prefix of the actor system ids. */
 export const DEFAULT_PREFIX = 'bfx.';
+
+/** A connection-rate limit: at most `count` new connections per `windowMs` per IP and host. */
+export interface ConnectionLimit {
+  /** Handshakes allowed in any window. */
+  readonly count: number;
+  /** The window, in ms. */
+  readonly windowMs: number;
+}
+
+/**
+ * Bitfinex's documented connection-rate limits: 20 new connections a minute per IP on the public
+ * host (`api-pub`, docs "WebSocket General"), 5 per 15 s on the authenticated host (`api`, docs
+ * "WebSocket Authenticated Channels"). Over the limit the IP is refused with HTTP 429 for 60 s.
+ */
+export const BITFINEX_CONNECTION_LIMITS: { readonly public: ConnectionLimit; readonly auth: ConnectionLimit } = {
+  public: { count: 20, windowMs: 60_000 },
+  auth: { count: 5, windowMs: 15_000 },
+};
+/** How long a host refuses new connections after an HTTP 429 at upgrade. */
+export const DEFAULT_CONNECTION_BLOCK_MS = 60_000;
+/** Extra spacing the connection budget keeps beyond each window (clock skew, latency), at most this. */
+export const CONNECTION_BUDGET_MARGIN_MS = 1_000;

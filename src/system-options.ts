@@ -37,6 +37,18 @@ export interface CheckedOptions {
   readonly maxAttempts?: number;
   readonly inputs?: { readonly timeoutMs?: number };
   readonly backoff?: { readonly initialMs?: number; readonly maxMs?: number; readonly factor?: number; readonly jitter?: number };
+  readonly connectionBudget?: false | {
+    readonly public?: { readonly count?: number; readonly windowMs?: number };
+    readonly auth?: { readonly count?: number; readonly windowMs?: number };
+    readonly blockMs?: number;
+  };
+}
+
+/** A connection limit: a whole count of handshakes per window of at most 10 minutes. */
+function checkLimit(limit: { readonly count?: number; readonly windowMs?: number } | undefined, name: string): void {
+  if (limit === undefined) return;
+  validateIntegerInRange(limit.count, `${name}.count`, 1, 10_000);
+  validateIntegerInRange(limit.windowMs, `${name}.windowMs`, 1, 600_000);
 }
 
 /** Check the options of `createBfxSystem`; throws `BfxArgumentError` on the first mistake. */
@@ -49,6 +61,12 @@ export function checkSystemOptions(o: CheckedOptions): void {
   given(o.subscribeTimeoutMs, (v) => validateDuration(v, 'subscribeTimeoutMs'));
   given(o.maxAttempts, (v) => validateIntegerInRange(v, 'maxAttempts', 1, Number.MAX_SAFE_INTEGER));
   given(o.inputs?.timeoutMs, (v) => validateDuration(v, 'inputs.timeoutMs'));
+  const budget = o.connectionBudget;
+  if (budget !== undefined && budget !== false) {
+    checkLimit(budget.public, 'connectionBudget.public');
+    checkLimit(budget.auth, 'connectionBudget.auth');
+    given(budget.blockMs, (v) => validateDuration(v, 'connectionBudget.blockMs'));
+  }
   const b = o.backoff;
   if (b !== undefined) {
     given(b.initialMs, (v) => validateDuration(v, 'backoff.initialMs'));

@@ -16,6 +16,7 @@ import { createRestClient, type RestClient } from './rest/client.js';
 import type { RestClientOptions } from './rest/types.js';
 import type { InputPolicy } from './ws/account/inputs.js';
 import { createWsClient, type ConfOptions, type WsClient } from './ws/client.js';
+import { inspectGovernor, type ConnectionBudgetOptions } from './ws/governor.js';
 import { sanitizeInspection } from './ws/inspect.js';
 import { checkSystemOptions } from './system-options.js';
 import { CONNECTIONS_WARNING } from './defaults.js';
@@ -85,6 +86,15 @@ export interface BfxSystemOptions {
   readonly fetch?: RestClientOptions['fetch'];
   /** WebSocket: give up a connection after this many consecutive failed attempts (default never). */
   readonly maxAttempts?: number;
+  /** WebSocket: open every connection at start (default false: connection N + 1 opens when the first N are full). */
+  readonly eager?: boolean;
+  /**
+   * WebSocket: the connection budget every handshake waits for, first connects and reconnects
+   * alike (default Bitfinex's limits, 20 a minute on a public host and 5 per 15 s on the
+   * authenticated one, shared by every system in the process; an HTTP 429 blocks the host for
+   * 60 s). `false` switches it off, for a server without connection limits.
+   */
+  readonly connectionBudget?: ConnectionBudgetOptions | false;
 }
 
 /** A running system. */
@@ -142,12 +152,16 @@ export function createBfxSystem(options: BfxSystemOptions = {}): BfxSystem {
     seed: options.seed,
     subscribeTimeoutMs: options.subscribeTimeoutMs,
     connection: options.maxAttempts === undefined ? undefined : { maxAttempts: options.maxAttempts },
+    eager: options.eager,
+    connectionBudget: options.connectionBudget,
     logger,
     socketFactory: options.socketFactory,
   });
   const secrets = [options.apiKey, options.apiSecret].filter((s): s is string => typeof s === 'string' && s !== '');
   const inspect = options.inspect === undefined ? undefined : sanitizeInspection(options.inspect, secrets);
   const actor = createActor(ws.logic, { input: ws.input, systemId: `${ws.prefix}supervisor`, inspect });
+  // The process's connection governor shows in this inspector too (while this system lives).
+  const uninspect = inspect === undefined || options.connectionBudget === false ? () => undefined : inspectGovernor(inspect);
   const log = logger.child({ component: 'system' });
   if ((options.connections ?? 0) > CONNECTIONS_WARNING) {
     log.warn({ connections: options.connections }, `more than ${CONNECTIONS_WARNING} connections: Bitfinex limits new connections per minute (20 on the public host)`);
@@ -168,6 +182,7 @@ export function createBfxSystem(options: BfxSystemOptions = {}): BfxSystem {
     async close(code = 1000, reason = 'closed by the user') {
       await ws.close(code, reason);
       actor.stop();
+      uninspect();
     },
   };
 }

@@ -29,7 +29,7 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   volatility: { kind: 'number', def: '0.0001', min: 0, help: 'fair-price log change per step (std dev)' },
   heartbeat: { kind: 'int', def: '15000', min: 1, help: 'heartbeat of idle channels, ms' },
   'max-subs': { kind: 'int', def: '25', min: 1, help: 'subscriptions per socket' },
-  'conn-limits': { kind: 'onoff', def: 'off', help: "Bitfinex's connection limits: 20/min on /ws/2, 5 per 15 s on /ws/2/auth" },
+  'conn-limits': { kind: 'onoff', def: 'on', help: "Bitfinex's connection limits: 20/min on /ws/2, 5 per 15 s on /ws/2/auth" },
   'conn-limit': { kind: 'int', def: '0', min: 0, help: 'new connections per minute per IP on /ws/2 (0 = off)' },
   replay: { kind: 'string', def: '', help: 'serve a recorded session (JSONL or .gz) to every client' },
   speed: { kind: 'number', def: '1', min: Number.MIN_VALUE, help: 'replay speed (2 = twice as fast)' },
@@ -111,7 +111,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
       ws: {
         heartbeatMs: num('heartbeat'),
         maxSubscriptions: num('max-subs'),
-        connectionLimits: limits ?? false,
+        connectionLimits: limits ?? true,
         ...(connLimit !== undefined ? { connectionsPerMinute: connLimit === 0 ? false : connLimit } : {}),
       },
       replay,

@@ -10,6 +10,7 @@ import type { BfxLogger } from '../logging/logger.js';
 import type { SocketFactory } from '../platform/websocket.js';
 import type { InputPolicy } from './account/inputs.js';
 import type { ConfOptions } from './client-support.js';
+import type { ConnectionBudgetOptions } from './governor.js';
 import type { Subscription } from './contracts.js';
 import type { SubscriptionHandle } from './handle.js';
 
@@ -49,6 +50,13 @@ export interface WsClientOptions {
   readonly subscribeTimeoutMs?: number;
   /** Async-iterator buffer per iterator (default 1000 events). */
   readonly iteratorBuffer?: number;
+  /** Open every connection at start (default false: connection N + 1 opens when the first N are full). */
+  readonly eager?: boolean;
+  /**
+   * The connection budget every handshake waits for (default Bitfinex's limits, shared by every
+   * system in the process); `false` switches it off (a server without connection limits).
+   */
+  readonly connectionBudget?: ConnectionBudgetOptions | false;
   /** Connection timeouts / attempt cap. */
   readonly connection?: SupervisorInput['connection'];
   /** Logger (pino-compatible). */

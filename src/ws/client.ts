@@ -24,6 +24,7 @@ import { createFanOut } from './fanout.js';
 import { SubscriptionHandle, type HandleOwner } from './handle.js';
 import { closedError, openSubscription, type SubscribeDeps } from './subscribe.js';
 import { MachineHost, type ConnectionState, type SupervisorRef } from './host.js';
+import { budgetInput } from './governor.js';
 import { EventHub } from './hub.js';
 import { createLifecycle } from './lifecycle.js';
 import { SubscriptionRegistry } from './registry.js';
@@ -95,6 +96,8 @@ export class WsClient {
       flags: this.#flags,
       backoff: options.backoff ?? {},
       seed: options.seed,
+      eager: options.eager ?? false,
+      ...budgetInput(options.connectionBudget),
       connection: { ...options.connection, subscribeTimeoutMs: options.subscribeTimeoutMs ?? options.connection?.subscribeTimeoutMs },
     });
     this.#subscribing = this.#subscribeDeps();

@@ -32,6 +32,8 @@ export interface LifecycleDeps {
   unreachable(error: BfxError): void;
 }
 
+const GONE = new Set(['closed', 'idle']);
+
 type Of<T extends SupervisorEmitted['type']> = Extract<SupervisorEmitted, { type: T }>;
 
 /** The listener of the supervisor's emitted events for one client. */
@@ -75,7 +77,8 @@ export function createLifecycle(d: LifecycleDeps): (event: SupervisorEmitted) =>
       hub.emit('error', error);
       // The authenticated connection will not come back: queued inputs fail now, not at their timeout.
       if (e.index === 0 && d.auth) d.inputs.fail(error);
-      if (!others(e.index, (i) => host.connectionState(i) !== 'closed')) d.unreachable(error);
+      // Not opened yet counts as gone: nothing else is under way that could open.
+      if (!others(e.index, (i) => !GONE.has(host.connectionState(i)))) d.unreachable(error);
     },
     'connection.maintenance': (e: Of<'connection.maintenance'>) => {
       // The client is in maintenance while any connection is: tell the first start and the last end.

@@ -14,8 +14,11 @@ function reference(state: RoutingState, key: string, exclude: readonly number[] 
   const hasRoom = (i: number): boolean => !exclude.includes(i) && (load[i] ?? 0) < cap(i);
   for (const [subId, it] of Object.entries(state.intents)) if (subId !== except && it.key === key && hasRoom(it.conn)) return it.conn;
   let best: number | null = null;
-  for (let i = 0; i < state.connections; i++) if (hasRoom(i) && (best === null || (load[i] ?? 0) < (load[best] ?? 0))) best = i;
-  return best;
+  for (let i = 0; i < state.opened; i++) if (hasRoom(i) && (best === null || (load[i] ?? 0) < (load[best] ?? 0))) best = i;
+  if (best !== null) return best;
+  // Lazy connections: the next one opens only when every opened one is full.
+  for (let i = state.opened; i < state.connections; i++) if (hasRoom(i)) return i;
+  return null;
 }
 
 /** `loads` and `byKey` recomputed from `intents` (byKey in intent order). */
@@ -60,6 +63,7 @@ describe('routing tables', () => {
         capacity: 1 + Math.floor(rnd() * 4),
         limits: rnd() < 0.3 ? { 0: Math.floor(rnd() * 3) } : {},
         dead: rnd() < 0.2 ? [connections - 1] : [],
+        opened: 1 + Math.floor(rnd() * connections),
         ...emptyTables(connections),
       };
       for (let step = 0; step < 80; step++) {
@@ -78,7 +82,9 @@ describe('routing tables', () => {
           else draft.set(subId, subId in draft.intents && rnd() < 0.5 ? (draft.intents[subId]?.key ?? key) : key, conn);
         }
         expect(JSON.stringify(state), 'the input tables are never mutated').toBe(before);
-        state = { ...state, ...draft.tables() };
+        expect(draft.opened, 'a draft opens connections in index order').toBeGreaterThanOrEqual(state.opened);
+        state = { ...state, ...draft.tables(), opened: draft.opened };
+        for (const it of Object.values(state.intents)) expect(it.conn).toBeLessThan(state.opened);
         const again = derived(state.intents, connections);
         expect(state.loads).toEqual(again.loads);
         // Within a key, the order of the intents matters (first with room wins); across keys it does not.
@@ -88,7 +94,7 @@ describe('routing tables', () => {
   });
 
   it('a move keeps the intent in its place and the key index follows it', () => {
-    const state: RoutingState = { connections: 3, capacity: 2, limits: {}, dead: [], ...emptyTables(3) };
+    const state: RoutingState = { connections: 3, capacity: 2, limits: {}, dead: [], opened: 3, ...emptyTables(3) };
     const draft = new RoutingDraft(state);
     draft.set('s1', 'ticker:A', 0);
     draft.set('s2', 'ticker:A', 1);
@@ -102,5 +108,19 @@ describe('routing tables', () => {
     expect(draft.tables()).toEqual({ intents: { s1: { conn: 2, key: 'ticker:A' }, s2: { conn: 1, key: 'ticker:A' } }, loads: [0, 1, 1], byKey: { 'ticker:A': { s1: 2, s2: 1 } } });
     expect(state.intents).toEqual({});
     expect(state.loads).toEqual([0, 0, 0]);
+  });
+
+  it('opens the next connection only when every opened one is full', () => {
+    const state: RoutingState = { connections: 3, capacity: 2, limits: {}, dead: [], opened: 1, ...emptyTables(3) };
+    const draft = new RoutingDraft(state);
+    const placed: Array<number | null> = [];
+    for (const id of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) {
+      const conn = pickConnection(draft, `ticker:${id}`);
+      placed.push(conn);
+      if (conn !== null) draft.set(id, `ticker:${id}`, conn);
+    }
+    expect(placed).toEqual([0, 0, 1, 1, 2, 2, null]);
+    expect(draft.opened).toBe(3);
+    expect(state.opened).toBe(1);
   });
 });

@@ -12,7 +12,7 @@ export function startSupervisor(input: Partial<SupervisorInput> = {}, sockets: F
     actors: { connection: connectionMachine.provide({ actors: { socket: sockets.logic } }) },
   });
   const prefix = input.prefix ?? 'bfx.';
-  const actor = createActor(machine, { input: { url: 'ws://fake', prefix, ...input }, systemId: `${prefix}supervisor` });
+  const actor = createActor(machine, { input: { url: 'ws://fake', prefix, eager: true, ...input }, systemId: `${prefix}supervisor` });
   const emitted: SupervisorEmitted[] = [];
   actor.on('*', (e) => void emitted.push(e));
   actor.start();

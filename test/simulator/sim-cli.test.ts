@@ -69,7 +69,7 @@ describe('bfx-sim CLI flags', () => {
       expect(help.out).toContain(`--${flag}`);
     }
     expect(help.out).toMatch(/--port N\s+.*\(default 0\)/);
-    expect(help.out).toMatch(/--conn-limits on\|off\s+.*\(default off\)/);
+    expect(help.out).toMatch(/--conn-limits on\|off\s+.*\(default on\)/);
     const v = await runCli(['--version']);
     expect(v).toMatchObject({ code: 0, out: '0.1.0\n' });
   });

@@ -21,7 +21,7 @@ export interface SimWsOptions {
   /**
    * Connection-rate limits per IP: `true` enforces Bitfinex's (20 a minute on the public URL
    * `/ws/2`, 5 per 15 s on the authenticated URL `/ws/2/auth`), or give each limit (false =
-   * off). Default false for now (the client's connection governor is not in yet).
+   * off). Default true: Bitfinex's limits, which the client's connection budget respects.
    */
   readonly connectionLimits?: boolean | { readonly public?: ConnectionLimit | false; readonly auth?: ConnectionLimit | false };
   /** Close (without a close frame, like the real 1006) a socket with no subscription and no client traffic after this many ms (default false = never). */
@@ -42,7 +42,7 @@ export interface ResolvedWsOptions {
 }
 
 function resolveLimits(ws: SimWsOptions | undefined): ResolvedConnectionLimits {
-  const given = ws?.connectionLimits ?? false;
+  const given = ws?.connectionLimits ?? true;
   const base: ResolvedConnectionLimits =
     given === true ? BITFINEX_CONNECTION_LIMITS
       : given === false ? { public: false, auth: false }
