@@ -9,7 +9,16 @@ import { createBfxSystem } from 'bfx-actors';
 import { createBfxSimulator } from 'bfx-actors/simulator';
 
 const sim = await createBfxSimulator();
-const bfx = createBfxSystem({ wssHost: sim.wsUrl, restHost: sim.restUrl, connections: 1, backoff: { initialMs: 200, maxMs: 2_000 }, logLevel: 'info' });
+// An HTTP 429 at upgrade blocks the host for Bitfinex's 60 s by default; the simulator's refusal
+// below lasts 500 ms, so this example lets a 429 block for 1 s.
+const bfx = createBfxSystem({
+  wssHost: sim.wsUrl,
+  restHost: sim.restUrl,
+  connections: 1,
+  backoff: { initialMs: 200, maxMs: 2_000 },
+  connectionBudget: { blockMs: 1_000 },
+  logLevel: 'info',
+});
 
 bfx.ws.on('disconnection', (code, reason) => console.log('disconnection', code, reason));
 const back = new Promise<void>((resolve) =>

@@ -7,7 +7,7 @@
 export { connectionMachine } from './connection.machine.js';
 export type { ConnectionActorRef, ConnectionInput, ConnectionContext, ConnectionEvent, ConnectionOutput } from './connection.machine.js';
 export { supervisorMachine } from './supervisor.machine.js';
-export type { SupervisorActorRef, SupervisorInput, SupervisorContext, SupervisorEvent, SupervisorOutput, SubscribeRequest, Outage } from './supervisor.machine.js';
+export type { SupervisorActorRef, SupervisorInput, SupervisorContext, SupervisorEvent, SupervisorOutput, SubscribeRequest, Outage, SupervisorBudget } from './supervisor.machine.js';
 export { subscriptionMachine } from './subscription.machine.js';
 export type {
   SubscriptionActorRef,
@@ -25,3 +25,6 @@ export type { SocketCommand, SocketEvent, SocketInput, ServerReply } from './soc
 export type { SubEntry, SubPhase } from './children.js';
 export type { SessionEnd } from './connection.machine.js';
 export { MAX_SUSPECT_DROPS } from './subscription.machine.js';
+export { governorMachine } from './governor.machine.js';
+export type { GovernorActorRef, GovernorContext, GovernorEvent, GovernorEmitted, TokenGranted, BudgetKind, TokenRequest } from './governor.machine.js';
+export type { ConnectionBudget } from './connection.budget.js';

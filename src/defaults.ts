@@ -43,12 +43,20 @@ export interface ConnectionLimit {
   readonly windowMs: number;
 }
 
+/** A limit per kind of host. */
+export interface ConnectionLimits {
+  /** A public host (`api-pub.bitfinex.com`, the simulator's `/ws/2`). */
+  readonly public: ConnectionLimit;
+  /** The authenticated host (`api.bitfinex.com`, the simulator's `/ws/2/auth`). */
+  readonly auth: ConnectionLimit;
+}
+
 /**
  * Bitfinex's documented connection-rate limits: 20 new connections a minute per IP on the public
  * host (`api-pub`, docs "WebSocket General"), 5 per 15 s on the authenticated host (`api`, docs
  * "WebSocket Authenticated Channels"). Over the limit the IP is refused with HTTP 429 for 60 s.
  */
-export const BITFINEX_CONNECTION_LIMITS: { readonly public: ConnectionLimit; readonly auth: ConnectionLimit } = {
+export const BITFINEX_CONNECTION_LIMITS: ConnectionLimits = {
   public: { count: 20, windowMs: 60_000 },
   auth: { count: 5, windowMs: 15_000 },
 };

@@ -80,5 +80,7 @@ export {
 
 // The facade and the machines.
 export * from './system.js';
+export { processGovernor, type ConnectionBudgetOptions } from './ws/governor.js';
+export { BITFINEX_CONNECTION_LIMITS, type ConnectionLimit, type ConnectionLimits } from './defaults.js';
 export * from '../machines/index.js';
 export { recordingSocketFactory, recordedSubscriptionKey, type RecordSink, type RecordingOptions } from './record/recorder.js';

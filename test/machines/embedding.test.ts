@@ -17,7 +17,7 @@ describe('embedding the supervisor in a host machine', () => {
     sim = await createBfxSimulator({ ws: { heartbeatMs: 200 } });
     const logger = createLogger({ logLevel: 'silent' });
     const a: WsClient = createWsClient({ url: sim.wsUrl, logger, prefix: 'a.', connections: 1 });
-    const b: WsClient = createWsClient({ url: sim.wsUrl, logger, prefix: 'b.', connections: 2 });
+    const b: WsClient = createWsClient({ url: sim.wsUrl, logger, prefix: 'b.', connections: 2, eager: true });
     const host = setup({ actors: { clientA: a.logic, clientB: b.logic } }).createMachine({
       id: 'host',
       invoke: [

@@ -22,7 +22,7 @@ const supervisorSubscribes = (events: InspectionEvent[], supervisor: unknown): s
 describe('facade: subscribes batched per tick', () => {
   it('sends one SUBSCRIBE_BATCH for the subscribes of a tick; a later lone subscribe goes as SUBSCRIBE', async () => {
     const events: InspectionEvent[] = [];
-    h = await startHarness({}, { connections: 2, inspect: (e) => void events.push(e) });
+    h = await startHarness({}, { connections: 2, eager: true, inspect: (e) => void events.push(e) });
     const handles = SYMBOLS.map((symbol) => h!.bfx.ws.subscribe('ticker', { symbol }));
     await Promise.all(handles);
     await h.bfx.ws.subscribe('trades', { symbol: 'tBTCUSD' });

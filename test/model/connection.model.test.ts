@@ -16,6 +16,10 @@ const FLAGS = 196608;
 /** The caps of stately.config.json's `modelTests` (attempts counted as distinct states, traversal limit). */
 const CAPS = (JSON.parse(readFileSync(new URL('../../stately.config.json', import.meta.url), 'utf8')) as { modelTests: { maxAttempts: number; limit: number } }).modelTests;
 const INPUT: ConnectionInput = { index: 0, url: 'ws://fake', auth: true, flags: FLAGS, maxAttempts: CAPS.maxAttempts, seed: 3 };
+/** A governor stand-in: it records the requests; the paths answer them with `TOKEN.GRANTED`. */
+const governor = createActor(fromCallback(() => undefined)).start();
+/** Metered: every handshake waits for a token (`waiting`, and `reconnecting` after its backoff). */
+const METERED: ConnectionInput = { ...INPUT, budget: { governor, group: 'g', first: true, kind: 'auth', limit: { count: 5, windowMs: 15_000 } } };
 
 /** Payload variants per event type (types not listed are sent bare, e.g. the `xstate.after.*` timers). */
 const VARIANTS: Record<string, ConnectionEvent[]> = {
@@ -57,7 +61,9 @@ const ownEvents = (s: Snap): string[] => [...new Set(s._nodes.flatMap((n) => n.o
 const events = (s: Snap): ConnectionEvent[] =>
   ownEvents(s)
     .filter((t) => !SKIPPED.has(t))
-    .flatMap((t) => VARIANTS[t] ?? [{ type: t } as unknown as ConnectionEvent]);
+    .flatMap((t) =>
+      t === 'TOKEN.GRANTED' ? [{ type: 'TOKEN.GRANTED', ticket: (s.context as { ticket: number }).ticket }] : (VARIANTS[t] ?? [{ type: t } as unknown as ConnectionEvent]),
+    );
 const serializeState = (s: Snap): string => JSON.stringify([s.value, s.context.attempt, s.context.paused, s.status]);
 const serializeEvent = (e: EventObject): string => JSON.stringify(e);
 
@@ -75,6 +81,7 @@ const graphMachine = connectionMachine.provide({ actors: { socket: fromCallback(
 const shortest = [
   ...getShortestPaths(graphMachine, { input: INPUT, events, serializeState, serializeEvent, limit: CAPS.limit }),
   ...getShortestPaths(graphMachine, { input: { ...INPUT, auth: false }, events, serializeState, serializeEvent, limit: CAPS.limit }).map((p) => ({ ...p, input: 'public' })),
+  ...getShortestPaths(graphMachine, { input: METERED, events, serializeState, serializeEvent, limit: CAPS.limit }),
 ];
 const simple = getSimplePaths(graphMachine, { input: INPUT, events: coreEvents, serializeState, serializeEvent, limit: CAPS.limit });
 
@@ -93,7 +100,8 @@ function delayOf(type: string, ctx: { delayMs: number; timeouts: Record<string, 
 function replay(steps: ReadonlyArray<{ state: Snap; event: EventObject }>): void {
   const sockets = createFakeSockets();
   const clock = new SimulatedClock();
-  const input = { ...INPUT, auth: steps[0].state.context.auth, maxAttempts: steps[0].state.context.maxAttempts };
+  const first = steps[0].state.context as { auth: boolean; maxAttempts: number; budget: ConnectionInput['budget'] | null };
+  const input = { ...INPUT, auth: first.auth, maxAttempts: first.maxAttempts, ...(first.budget ? { budget: first.budget } : {}) };
   const actor = createActor(connectionMachine.provide({ actors: { socket: sockets.logic } }), { input, clock });
   actor.start();
   for (const step of steps) {

@@ -14,7 +14,8 @@ import { supervisorMachine, type SupervisorContext, type SupervisorEvent, type S
 import { createFakeSockets, ticker } from '../machines/fake-socket.js';
 
 /** `maxAttempts: 1`: a connection whose socket drops gives up at once (how the replay ends a connection). */
-const INPUT: SupervisorInput = { url: 'ws://fake', connections: 2, capacity: 1, prefix: 'model.', connection: { maxAttempts: 1 } };
+/** `eager`: both connections open at start (lazy opening is walked in test/machines/governor.test.ts and routing.test.ts). */
+const INPUT: SupervisorInput = { url: 'ws://fake', connections: 2, capacity: 1, prefix: 'model.', eager: true, connection: { maxAttempts: 1 } };
 const SUBS = ['a', 'b', 'c'];
 
 const REFUSED = { code: 'ERR_BFX_SUBSCRIPTION', message: 'symbol: invalid', bfxCode: 10300 };
@@ -56,7 +57,9 @@ const graphMachine = supervisorMachine.provide({
   actors: { connection: fromCallback(() => undefined) as unknown as typeof connectionMachine },
   actions: {
     spawnConnections: enqueueActions(({ context, enqueue }) => {
-      for (let i = 0; i < (context as SupervisorContext).connections; i++) enqueue.spawnChild('connection', { id: `conn-${i}`, input: { index: i, url: '' } });
+      const { connections } = context as SupervisorContext;
+      for (let i = 0; i < connections; i++) enqueue.spawnChild('connection', { id: `conn-${i}`, input: { index: i, url: '' } });
+      enqueue.assign({ opened: connections });
     }),
   },
 });

@@ -1,7 +1,6 @@
 /**
- * Connection-rate limits: off by default (until the client's connection governor lands), and
- * when switched on, Bitfinex's 20 a minute on the public URL and 5 per 15 s on the
- * authenticated URL, per IP, the excess upgrade answered with HTTP 429.
+ * Connection-rate limits: on by default, Bitfinex's 20 a minute on the public URL and 5 per 15 s
+ * on the authenticated URL, per IP, the excess upgrade answered with HTTP 429; `false` turns them off.
  */
 import { describe, expect, it } from 'vitest';
 import { createBfxSimulator, type BfxSimulator } from '../../src/simulator/index.js';
@@ -25,15 +24,15 @@ async function withSim(options: Parameters<typeof createBfxSimulator>[0], body: 
 }
 
 describe('connection-rate limits', () => {
-  it('are off by default: 25 quick connections on each URL all open', async () => {
-    await withSim({}, async (sim, open) => {
+  it('connectionLimits: false turns them off: 25 quick connections on each URL all open', async () => {
+    await withSim({ ws: { connectionLimits: false } }, async (sim, open) => {
       open.push(...(await openMany(sim.wsUrl, 25)), ...(await openMany(sim.authWsUrl, 25)));
       expect(open).toHaveLength(50);
     });
   });
 
-  it('connectionLimits: true enforces 20 a minute on the public URL and 5 per 15 s on the auth URL, independently', async () => {
-    await withSim({ ws: { connectionLimits: true } }, async (sim, open) => {
+  it('by default enforces 20 a minute on the public URL and 5 per 15 s on the auth URL, independently', async () => {
+    await withSim({}, async (sim, open) => {
       open.push(...(await openMany(sim.wsUrl, 20)));
       await expect(TestClient.connect(sim.wsUrl)).rejects.toThrow(/429/);
       open.push(...(await openMany(sim.authWsUrl, 5)));

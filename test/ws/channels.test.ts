@@ -116,12 +116,19 @@ describe('public channels against the simulator', () => {
     await waitFor(() => n > 1, 5_000, 'more data');
   });
 
-  it('autoConnect: false opens no socket until the first subscribe', async () => {
+  it('autoConnect: false opens no socket until the first subscribe, and then only the first (lazy)', async () => {
     h = await startHarness({}, { autoConnect: false, connections: 2 });
     await sleep(100);
     expect(h.sim.faults.connections()).toHaveLength(0);
     await h.bfx.ws.subscribe('ticker', { symbol: 'tBTCUSD' });
-    expect(h.sim.faults.connections()).toHaveLength(2);
+    expect(h.sim.faults.connections()).toHaveLength(1);
+    expect(h.bfx.ws.connections().map((c) => c.state)).toEqual(['open', 'idle']);
+  });
+
+  it('eager: true opens every connection at start', async () => {
+    h = await startHarness({}, { eager: true, connections: 3 });
+    await waitFor(() => h!.bfx.ws.connections().every((c) => c.state === 'open'), 5_000, 'all open');
+    expect(h.sim.faults.connections()).toHaveLength(3);
   });
 
   it('shares the channel on a duplicate subscription (10301): both handles resolve', async () => {

@@ -17,11 +17,23 @@ process.on('unhandledRejection', () => {
 /** Unhandled rejections seen by this worker so far. */
 export const unhandledRejections = (): number => unhandled;
 
-/** Start a simulator and a system on it (heartbeats 200 ms, watchdog 1 s, backoff 20–200 ms). */
+/**
+ * Bitfinex's connection limits on a faster clock (the same counts per 1/60 of the time), enforced
+ * by the simulator and respected by the client's connection budget in every harness test.
+ */
+export const FAST_LIMITS = {
+  public: { count: 20, windowMs: 1_000 },
+  auth: { count: 5, windowMs: 250 },
+} as const;
+
+/**
+ * Start a simulator and a system on it (heartbeats 200 ms, watchdog 1 s, backoff 20–200 ms, both
+ * sides on {@link FAST_LIMITS}, a 429 blocking for 500 ms).
+ */
 export async function startHarness(simOptions: BfxSimulatorOptions = {}, options: BfxSystemOptions = {}): Promise<Harness> {
   const sim = await createBfxSimulator({
     ...simOptions,
-    ws: { heartbeatMs: 200, connectionsPerMinute: false, ...simOptions.ws },
+    ws: { heartbeatMs: 200, connectionLimits: FAST_LIMITS, ...simOptions.ws },
     market: { updatesPerSecond: 20, ...simOptions.market },
   });
   const bfx = createBfxSystem({
@@ -31,6 +43,7 @@ export async function startHarness(simOptions: BfxSimulatorOptions = {}, options
     backoff: { initialMs: 20, maxMs: 200, jitter: 0.2 },
     heartbeatTimeoutMs: 1_000,
     subscribeTimeoutMs: 10_000,
+    connectionBudget: { ...FAST_LIMITS, blockMs: 500 },
     ...options,
   });
   const errors: BfxError[] = [];

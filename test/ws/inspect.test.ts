@@ -15,7 +15,7 @@ const SECRET = 'inspect-secret-abcdefghijklmnop';
 describe('inspector', () => {
   it('sees the supervisor and connection actors and never the API key or secret', async () => {
     const events: InspectionEvent[] = [];
-    h = await startHarness({ accounts: [{ apiKey: KEY, apiSecret: SECRET }] }, { apiKey: KEY, apiSecret: SECRET, connections: 2, inspect: (e) => void events.push(e) });
+    h = await startHarness({ accounts: [{ apiKey: KEY, apiSecret: SECRET }] }, { apiKey: KEY, apiSecret: SECRET, connections: 2, eager: true, inspect: (e) => void events.push(e) });
     let authenticated = false;
     h.bfx.ws.on('authenticated', () => void (authenticated = true));
     await h.bfx.ws.subscribe('ticker', { symbol: 'tBTCUSD' });
@@ -26,6 +26,8 @@ describe('inspector', () => {
     expect(systemIds).toContain('bfx.supervisor');
     expect(systemIds).toContain('bfx.conn-0');
     expect(systemIds).toContain('bfx.conn-1');
+    // The process's connection governor shows next to them (every handshake asked it for a token).
+    expect(systemIds).toContain('bfx.governor');
     expect(ids.size).toBeGreaterThan(3);
     const snapshots = events.filter((e) => e.type === '@xstate.snapshot');
     expect(snapshots.some((e) => JSON.stringify((e.snapshot as { value?: unknown }).value) === JSON.stringify({ session: 'open' }))).toBe(true);

@@ -32,7 +32,7 @@ describe('lifecycle', () => {
   });
 
   it('reconnection: once per outage of the whole system, when the last lost socket is back; per socket on connection_restored', async () => {
-    h = await startHarness({}, { connections: 3 });
+    h = await startHarness({}, { connections: 3, eager: true });
     const subs = ['tBTCUSD', 'tETHUSD', 'tLTCUSD'].map((symbol) => h!.bfx.ws.subscribe('ticker', { symbol }));
     await Promise.all(subs);
     const outages: number[] = [];

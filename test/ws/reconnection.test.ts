@@ -38,7 +38,7 @@ const FAULTS: ReadonlyArray<readonly [string, (sim: BfxSimulator) => void]> = [
 
 describe('reconnection against the simulator', () => {
   it.each(FAULTS)('after %s every subscription is restored exactly once', async (_name, fault) => {
-    h = await startHarness({}, { connections: 2 });
+    h = await startHarness({}, { connections: 2, eager: true });
     const before = unhandledRejections();
     const reconnections: Array<[number, number]> = [];
     h.bfx.ws.on('reconnection', (attempts, downtime) => void reconnections.push([attempts, downtime]));
@@ -78,7 +78,7 @@ describe('reconnection against the simulator', () => {
   });
 
   it('a quiet socket (no subscription, no heartbeats) is kept alive by pings, not reconnected', async () => {
-    h = await startHarness({}, { connections: 2, heartbeatTimeoutMs: 600 });
+    h = await startHarness({}, { connections: 2, eager: true, heartbeatTimeoutMs: 600 });
     let disconnections = 0;
     h.bfx.ws.on('disconnection', () => void disconnections++);
     await h.bfx.ws.subscribe('ticker', { symbol: 'tBTCUSD' });
@@ -88,7 +88,7 @@ describe('reconnection against the simulator', () => {
   });
 
   it('emits `open` once at start and once more after a full outage, not per socket', async () => {
-    h = await startHarness({}, { connections: 3 });
+    h = await startHarness({}, { connections: 3, eager: true });
     let opens = 0;
     h.bfx.ws.on('open', () => void opens++);
     await h.bfx.ws.connect();
@@ -129,7 +129,7 @@ describe('reconnection against the simulator', () => {
   });
 
   it('maintenance: 20060 emits maintenance(true), 20061 maintenance(false) and resubscribes everything once', async () => {
-    h = await startHarness({}, { connections: 2 });
+    h = await startHarness({}, { connections: 2, eager: true });
     const seen: boolean[] = [];
     h.bfx.ws.on('maintenance', (active) => void seen.push(active));
     await subscribeSix(h);
@@ -223,7 +223,7 @@ describe('reconnection against the simulator', () => {
   });
 
   it('close(code, reason) closes every socket and settles pending work', async () => {
-    h = await startHarness({}, { connections: 3 });
+    h = await startHarness({}, { connections: 3, eager: true });
     await subscribeSix(h);
     const pending = h.bfx.ws.subscribe('ticker', { symbol: 'tDOGE:USD' });
     const outcome = pending.then(

@@ -6,17 +6,9 @@
  * @module
  */
 
-/** One limit: at most `count` new connections per `windowMs` per IP. */
-export interface ConnectionLimit {
-  readonly count: number;
-  readonly windowMs: number;
-}
+import { BITFINEX_CONNECTION_LIMITS, type ConnectionLimit } from '../../defaults.js';
 
-/** Bitfinex's documented limits. */
-export const BITFINEX_CONNECTION_LIMITS: { readonly public: ConnectionLimit; readonly auth: ConnectionLimit } = {
-  public: { count: 20, windowMs: 60_000 },
-  auth: { count: 5, windowMs: 15_000 },
-};
+export { BITFINEX_CONNECTION_LIMITS, type ConnectionLimit };
 
 /** Which URL a connection came in on. */
 export type ConnectionKind = 'public' | 'auth';
