@@ -82,6 +82,10 @@ export interface SimStats {
   readonly connections: number;
   readonly subscriptions: number;
   readonly framesSent: number;
+  /** WebSocket upgrades accepted since start. */
+  readonly handshakes: number;
+  /** WebSocket upgrades refused with HTTP 429 by the connection limits since start (faults not counted). */
+  readonly rateLimited: number;
 }
 
 /** A running simulator. */
@@ -150,7 +154,14 @@ export async function createBfxSimulator(options: BfxSimulatorOptions = {}): Pro
     replayKeys: replayer?.keys() ?? [],
     stats: () => {
       const sessions = ws.sessions();
-      return { connections: sessions.length, subscriptions: sessions.reduce((n, s) => n + s.subscriptionCount, 0), framesSent: ws.framesSent() };
+      const { accepted, rateLimited } = ws.handshakes();
+      return {
+        connections: sessions.length,
+        subscriptions: sessions.reduce((n, s) => n + s.subscriptionCount, 0),
+        framesSent: ws.framesSent(),
+        handshakes: accepted,
+        rateLimited,
+      };
     },
     close() {
       closing ??= (async () => {

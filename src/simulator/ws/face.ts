@@ -30,6 +30,8 @@ export interface WsFace {
   readonly faults: WsFaultState;
   /** Frames sent on every socket since start. */
   framesSent(): number;
+  /** Upgrades accepted, and refused with HTTP 429 by the connection limits, since start. */
+  handshakes(): { readonly accepted: number; readonly rateLimited: number };
   /** Sends an event to every open socket. */
   broadcast(event: Readonly<Record<string, unknown>>): void;
   /** Closes every socket and timer. */
@@ -53,6 +55,7 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
   const limiter = new ConnectionLimiter(options.connectionLimits);
   const faults: WsFaultState = { delayMs: 0, refuseUntil: 0, refuseStatus: 503, rejectAuth: { count: 0, code: 10100 }, maintenance: false };
   let accepted = 0;
+  let rateLimited = 0;
 
   const ctx: WsContext = {
     market,
@@ -124,13 +127,17 @@ export function createWsFace(market: MarketEngine, exchange: SimExchange, option
     faults,
     sessions: () => [...open],
     framesSent: () => ctx.stats.framesSent,
+    handshakes: () => ({ accepted, rateLimited }),
     handleUpgrade(req, socket, head) {
       const path = new URL(req.url ?? '/', 'http://sim.local').pathname.replace(/\/$/, '');
       const kind = path === '/ws/2' ? 'public' : path === '/ws/2/auth' ? 'auth' : undefined;
       if (kind === undefined) return refuse(socket, 404);
       if (faults.refuseUntil > Date.now()) return refuse(socket, faults.refuseStatus);
       const ip = req.socket.remoteAddress ?? 'unknown';
-      if (!limiter.allow(kind, ip)) return refuse(socket, 429);
+      if (!limiter.allow(kind, ip)) {
+        rateLimited++;
+        return refuse(socket, 429);
+      }
       wss.handleUpgrade(req, socket, head, (ws) => accept(ws, ip));
     },
     broadcast(event) {
