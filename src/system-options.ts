@@ -35,7 +35,7 @@ export interface CheckedOptions {
   readonly heartbeatTimeoutMs?: number;
   readonly subscribeTimeoutMs?: number;
   readonly maxAttempts?: number;
-  readonly inputs?: { readonly timeoutMs?: number };
+  readonly inputs?: { readonly timeoutMs?: number; readonly recoveryMs?: number };
   readonly backoff?: { readonly initialMs?: number; readonly maxMs?: number; readonly factor?: number; readonly jitter?: number };
 }
 
@@ -49,6 +49,7 @@ export function checkSystemOptions(o: CheckedOptions): void {
   given(o.subscribeTimeoutMs, (v) => validateDuration(v, 'subscribeTimeoutMs'));
   given(o.maxAttempts, (v) => validateIntegerInRange(v, 'maxAttempts', 1, Number.MAX_SAFE_INTEGER));
   given(o.inputs?.timeoutMs, (v) => validateDuration(v, 'inputs.timeoutMs'));
+  given(o.inputs?.recoveryMs, (v) => validateDuration(v, 'inputs.recoveryMs'));
   const b = o.backoff;
   if (b !== undefined) {
     given(b.initialMs, (v) => validateDuration(v, 'backoff.initialMs'));

@@ -18,6 +18,7 @@ import type { InputPolicy } from './ws/account/inputs.js';
 import { createWsClient, type ConfOptions, type WsClient } from './ws/client.js';
 import { sanitizeInspection } from './ws/inspect.js';
 import { checkSystemOptions } from './system-options.js';
+import type { OrderLookup } from './ws/account/recovery.js';
 import { CONNECTIONS_WARNING } from './defaults.js';
 
 /** Options of {@link createBfxSystem} (camelCase names of the Python client's options). */
@@ -62,6 +63,12 @@ export interface BfxSystemOptions {
     readonly policy?: InputPolicy;
     /** How long an input waits for its `*-req` notification, in ms. */
     readonly timeoutMs?: number;
+    /**
+     * How long an order input (`submitOrder`, `updateOrder`, `cancelOrder`) sent just before a drop
+     * waits for the next session to tell its outcome, in ms from the drop (default 10 000); then it
+     * is looked up over REST. See the README, "Orders in flight across a drop".
+     */
+    readonly recoveryMs?: number;
   };
   /** Connect at once (default true); when false, connect on `ws.connect()` or the first subscribe. */
   readonly autoConnect?: boolean;
@@ -97,6 +104,14 @@ export interface BfxSystem {
   readonly actor: Actor<typeof supervisorMachine>;
   /** Close every socket (code default 1000) and stop the actor. */
   close(code?: number, reason?: string): Promise<void>;
+}
+
+/** Order lookups over REST for the inputs lost in a drop (the newest 2 500 closed orders of the window). */
+function restOrderLookup(rest: RestClient): OrderLookup {
+  return {
+    active: () => rest.auth.getOrders(),
+    history: (q) => rest.auth.getOrdersHistory('ids' in q ? { ids: q.ids } : { start: q.start, limit: 2500 }),
+  };
 }
 
 /**
@@ -144,6 +159,7 @@ export function createBfxSystem(options: BfxSystemOptions = {}): BfxSystem {
     connection: options.maxAttempts === undefined ? undefined : { maxAttempts: options.maxAttempts },
     logger,
     socketFactory: options.socketFactory,
+    orderLookup: options.apiKey !== undefined && options.apiSecret !== undefined ? restOrderLookup(rest) : undefined,
   });
   const secrets = [options.apiKey, options.apiSecret].filter((s): s is string => typeof s === 'string' && s !== '');
   const inspect = options.inspect === undefined ? undefined : sanitizeInspection(options.inspect, secrets);

@@ -9,6 +9,7 @@ import type { NonceGenerator } from '../auth/nonce.js';
 import type { BfxLogger } from '../logging/logger.js';
 import type { SocketFactory } from '../platform/websocket.js';
 import type { InputPolicy } from './account/inputs.js';
+import type { OrderLookup } from './account/recovery.js';
 import type { ConfOptions } from './client-support.js';
 import type { Subscription } from './contracts.js';
 import type { SubscriptionHandle } from './handle.js';
@@ -40,7 +41,9 @@ export interface WsClientOptions {
   /** Conf flags (default checksum + sequence numbers). */
   readonly conf?: ConfOptions;
   /** Authenticated inputs: `queue` (default) keeps inputs made while disconnected; `reject` refuses them. */
-  readonly inputs?: { readonly policy?: InputPolicy; readonly timeoutMs?: number };
+  readonly inputs?: { readonly policy?: InputPolicy; readonly timeoutMs?: number; readonly recoveryMs?: number };
+  /** REST lookup of orders for order inputs lost in a drop that the next session cannot settle in time (`createBfxSystem` gives its REST client's). */
+  readonly orderLookup?: OrderLookup;
   /** Prefix of the actor system ids (default `bfx.`); give each system its own. */
   readonly prefix?: string;
   /** Jitter seed. */

@@ -76,6 +76,8 @@ export class WsClient {
       timeoutMs: options.inputs?.timeoutMs ?? DEFAULT_INPUT_TIMEOUT_MS,
       policy: options.inputs?.policy ?? 'queue',
       noCredentials: !this.#auth,
+      recoveryMs: options.inputs?.recoveryMs,
+      lookup: options.orderLookup,
     });
     this.inputs = this.#inputs;
     this.#fanOut = createFanOut(this.#hub, (error) => this.#hub.emit('error', error), (subId) => this.#host.send({ type: 'RESYNC', subId }), this.#log);
