@@ -59,7 +59,9 @@ export type {
   DecodedNotification,
   RequestNotificationType,
   OrderLookup,
+  AccountEventOf,
 } from './ws/account/index.js';
+export { AccountView, ACCOUNT_CHANGE_EVENTS } from './ws/account/index.js';
 export { AggregatedBook, RawOrderBook, createManagedBook } from './book/index.js';
 export type { BookRow, BookRowDecoder, BookShape, ManagedBook } from './book/index.js';
 export type { BookSide } from './book/book-side.js';

@@ -6,6 +6,7 @@
  * @module
  */
 import { createActor, type Actor, type InspectionEvent, type Observer } from 'xstate';
+import { accountMachine } from '../machines/account.machine.js';
 import type { BackoffOptions } from '../machines/backoff.js';
 import type { supervisorMachine } from '../machines/supervisor.machine.js';
 import type { NonceGenerator } from './auth/nonce.js';
@@ -19,6 +20,7 @@ import { createWsClient, type ConfOptions, type WsClient } from './ws/client.js'
 import { sanitizeInspection } from './ws/inspect.js';
 import { checkSystemOptions } from './system-options.js';
 import type { OrderLookup } from './ws/account/recovery.js';
+import type { AccountView } from './ws/account/view.js';
 import { CONNECTIONS_WARNING } from './defaults.js';
 
 /** Options of {@link createBfxSystem} (camelCase names of the Python client's options). */
@@ -100,6 +102,13 @@ export interface BfxSystem {
   readonly ws: WsClient;
   /** The REST client. */
   readonly rest: RestClient;
+  /**
+   * The managed account (`orders()`, `positions()`, `wallets()`, `fundingOffers()`, ...,
+   * `on('order_closed_offline', ...)`), kept by the account actor (`account.actor`, system id
+   * `<prefix>account`). Present when the system has API credentials; its reads throw
+   * `BfxCredentialsError` otherwise.
+   */
+  readonly account: AccountView;
   /** The root actor (the supervisor). */
   readonly actor: Actor<typeof supervisorMachine>;
   /** Close every socket (code default 1000) and stop the actor. */
@@ -175,15 +184,25 @@ export function createBfxSystem(options: BfxSystemOptions = {}): BfxSystem {
     },
   });
   ws.attach(actor);
+  const accountActor = options.apiKey === undefined || options.apiSecret === undefined
+    ? undefined
+    : createActor(accountMachine, { systemId: `${ws.prefix}account`, inspect });
+  if (accountActor !== undefined) {
+    accountActor.subscribe({ error: (err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'account actor failed') });
+    accountActor.start();
+    ws.attachAccount(accountActor);
+  }
   actor.start();
   if (options.autoConnect ?? true) void ws.connect().catch(() => undefined);
   return {
     ws,
     rest,
+    account: ws.account,
     actor,
     async close(code = 1000, reason = 'closed by the user') {
       await ws.close(code, reason);
       actor.stop();
+      accountActor?.stop();
     },
   };
 }
