@@ -109,7 +109,8 @@ describe('bfx.account', () => {
     sim.faults.refuseConnections(0);
     await resynced;
 
-    const summary = changes.map((c) => `${c.type}:${'after' in c ? ('id' in c.after ? c.after.id : '') : 'id' in c.before ? c.before.id : ''}`);
+    const idOf = (row: object): string => ('id' in row ? String(row.id) : '');
+    const summary = changes.map((c) => `${c.type}:${'after' in c ? idOf(c.after) : 'before' in c ? idOf(c.before) : ''}`);
     expect(summary).toEqual(expect.arrayContaining([
       `order_closed_offline:${doomed.data.id}`,
       `order_changed_offline:${kept.data.id}`,
