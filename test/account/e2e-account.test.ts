@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountEmitted } from '../../machines/account.machine.js';
+import type { AccountEventOf } from '../../src/ws/account/view.js';
 import { BfxArgumentError, BfxCredentialsError, ListenerError, type BfxError } from '../../src/errors.js';
 import type { Order } from '../../src/models/index.js';
 import { createBfxSimulator, type BfxSimulator } from '../../src/simulator/index.js';
@@ -27,7 +28,7 @@ function start(o: BfxSystemOptions = {}): BfxSystem {
 }
 
 /** Resolves on the first emitted account event of `type` that passes `test`. */
-function next<T extends AccountEmitted['type']>(bfx: BfxSystem, type: T, test: (e: Extract<AccountEmitted, { type: T }>) => boolean = () => true): Promise<Extract<AccountEmitted, { type: T }>> {
+function next<T extends AccountEmitted['type']>(bfx: BfxSystem, type: T, test: (e: AccountEventOf<T>) => boolean = () => true): Promise<AccountEventOf<T>> {
   return new Promise((resolve) => {
     const off = bfx.account.on(type, (e) => {
       if (!test(e)) return;

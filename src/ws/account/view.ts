@@ -20,7 +20,7 @@ export const ACCOUNT_CHANGE_EVENTS: ReadonlySet<string> = new Set([
 ]);
 
 /** The emitted account event of type `T`. */
-export type AccountEventOf<T extends AccountEmittedType> = Extract<AccountEmitted, { type: T }>;
+export type AccountEventOf<T extends AccountEmittedType> = { [E in AccountEmitted as E['type']]: E }[T];
 
 /** What the view needs from its client. */
 export interface AccountViewDeps {
