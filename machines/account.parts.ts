@@ -231,12 +231,7 @@ export function reduceAccount(ctx: AccountContext, e: AccountDataEvent): Reduced
   return { next: { [spec.field]: { ...table, [k]: row } }, emitted: [] };
 }
 
-/** Account event names the machine follows (the feed sends only these). */
-export const ACCOUNT_DATA_EVENTS: ReadonlySet<string> = new Set<AccountDataName>([
-  'order_snapshot', 'order_new', 'order_update', 'order_cancel',
-  'position_snapshot', 'position_new', 'position_update', 'position_close',
-  'wallet_snapshot', 'wallet_update', 'balance_update', 'base_margin_info', 'symbol_margin_info',
-  'funding_offer_snapshot', 'funding_offer_new', 'funding_offer_update', 'funding_offer_cancel',
-  'funding_credit_snapshot', 'funding_credit_new', 'funding_credit_update', 'funding_credit_close',
-  'funding_loan_snapshot', 'funding_loan_new', 'funding_loan_update', 'funding_loan_close',
-]);
+/** Whether the machine follows the account event `name` (the feed sends only these). */
+export function isAccountDataEvent(name: string): name is AccountDataName {
+  return name === 'balance_update' || name === 'base_margin_info' || name === 'symbol_margin_info' || route(name as AccountDataName) !== undefined;
+}

@@ -7,7 +7,7 @@
  * @module
  */
 import type { AccountActorRef, AccountContext, AccountEmitted, AccountEmittedType, AccountMarginInfo } from '../../../machines/account.machine.js';
-import { ACCOUNT_DATA_EVENTS, COLLECTIONS } from '../../../machines/account.parts.js';
+import { COLLECTIONS, isAccountDataEvent } from '../../../machines/account.parts.js';
 import type { AccountDataEvent } from '../../../machines/account.parts.js';
 import { BfxArgumentError, BfxCredentialsError, NotConnectedError } from '../../errors.js';
 import type { BalanceInfo, FundingCredit, FundingLoan, FundingOffer, Order, Position, Wallet } from '../../models/index.js';
@@ -156,7 +156,7 @@ export class AccountView {
  */
 export function accountFeed(emit: SinkEmitter, ref: () => AccountActorRef | undefined): SinkEmitter {
   return ((event: string, ...args: unknown[]) => {
-    if (ACCOUNT_DATA_EVENTS.has(event)) ref()?.send({ type: 'account.data', event, data: args[0] } as AccountDataEvent);
+    if (isAccountDataEvent(event)) ref()?.send({ type: 'account.data', event, data: args[0] } as AccountDataEvent);
     (emit as (e: string, ...a: unknown[]) => void)(event, ...args);
   }) as SinkEmitter;
 }
