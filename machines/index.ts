@@ -18,6 +18,22 @@ export type {
   SubscriptionOutput,
   SubscriptionRequest,
 } from './subscription.machine.js';
+export { accountMachine } from './account.machine.js';
+export type {
+  AccountActorRef,
+  AccountCollection,
+  AccountCollections,
+  AccountContext,
+  AccountDataEvent,
+  AccountDataEvents,
+  AccountDataName,
+  AccountEmitted,
+  AccountEmittedType,
+  AccountEvent,
+  AccountMarginInfo,
+  OfflineChange,
+  SnapshotApplied,
+} from './account.machine.js';
 export { DEFAULT_BACKOFF, backoffDelay as reconnectDelay } from './backoff.js';
 export type { BackoffOptions } from './backoff.js';
 export type { ConnectionEmitted, ConnectionNotice, SupervisorEmitted, ErrorInfo, SubscriptionEnd } from './emitted.js';

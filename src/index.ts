@@ -38,7 +38,7 @@ export * from './ws/client.js';
 export * from './ws/handle.js';
 export { CHANNEL_EVENTS, HANDLE_LIFECYCLE_EVENTS, WS_EVENT_NAMES } from './ws/event-names.js';
 export { CHANNELS } from './ws/dataplane/subscriptions.js';
-export { MAX_CID, MAX_CALC_ITEMS, MAX_MULTI_OPS, DMS_CANCEL_ON_DISCONNECT } from './ws/account/index.js';
+export { MAX_CID, MAX_CALC_ITEMS, MAX_MULTI_OPS, DMS_CANCEL_ON_DISCONNECT, InputNotAppliedError, DEFAULT_RECOVERY_MS, RECOVERY_GRACE_MS } from './ws/account/index.js';
 export type {
   AccountEventName,
   AccountEvents,
@@ -58,7 +58,10 @@ export type {
   WsInputs,
   DecodedNotification,
   RequestNotificationType,
+  OrderLookup,
+  AccountEventOf,
 } from './ws/account/index.js';
+export { AccountView, ACCOUNT_CHANGE_EVENTS } from './ws/account/index.js';
 export { AggregatedBook, RawOrderBook, createManagedBook } from './book/index.js';
 export type { BookRow, BookRowDecoder, BookShape, ManagedBook } from './book/index.js';
 export type { BookSide } from './book/book-side.js';

@@ -35,7 +35,7 @@ export interface CheckedOptions {
   readonly heartbeatTimeoutMs?: number;
   readonly subscribeTimeoutMs?: number;
   readonly maxAttempts?: number;
-  readonly inputs?: { readonly timeoutMs?: number };
+  readonly inputs?: { readonly timeoutMs?: number; readonly recoveryMs?: number };
   readonly backoff?: { readonly initialMs?: number; readonly maxMs?: number; readonly factor?: number; readonly jitter?: number };
   readonly connectionBudget?: false | {
     readonly public?: { readonly count?: number; readonly windowMs?: number };
@@ -67,6 +67,7 @@ export function checkSystemOptions(o: CheckedOptions): void {
     checkLimit(budget.auth, 'connectionBudget.auth');
     given(budget.blockMs, (v) => validateDuration(v, 'connectionBudget.blockMs'));
   }
+  given(o.inputs?.recoveryMs, (v) => validateDuration(v, 'inputs.recoveryMs'));
   const b = o.backoff;
   if (b !== undefined) {
     given(b.initialMs, (v) => validateDuration(v, 'backoff.initialMs'));

@@ -6,6 +6,7 @@
  * @module
  */
 import { createActor, type Actor, type InspectionEvent, type Observer } from 'xstate';
+import { accountMachine } from '../machines/account.machine.js';
 import type { BackoffOptions } from '../machines/backoff.js';
 import type { supervisorMachine } from '../machines/supervisor.machine.js';
 import type { NonceGenerator } from './auth/nonce.js';
@@ -19,6 +20,8 @@ import { createWsClient, type ConfOptions, type WsClient } from './ws/client.js'
 import { inspectGovernor, type ConnectionBudgetOptions } from './ws/governor.js';
 import { sanitizeInspection } from './ws/inspect.js';
 import { checkSystemOptions } from './system-options.js';
+import type { OrderLookup } from './ws/account/recovery.js';
+import type { AccountView } from './ws/account/view.js';
 import { CONNECTIONS_WARNING } from './defaults.js';
 
 /** Options of {@link createBfxSystem} (camelCase names of the Python client's options). */
@@ -63,6 +66,12 @@ export interface BfxSystemOptions {
     readonly policy?: InputPolicy;
     /** How long an input waits for its `*-req` notification, in ms. */
     readonly timeoutMs?: number;
+    /**
+     * How long an order input (`submitOrder`, `updateOrder`, `cancelOrder`) sent just before a drop
+     * waits for the next session to tell its outcome, in ms from the drop (default 10 000); then it
+     * is looked up over REST. See the README, "Orders in flight across a drop".
+     */
+    readonly recoveryMs?: number;
   };
   /** Connect at once (default true); when false, connect on `ws.connect()` or the first subscribe. */
   readonly autoConnect?: boolean;
@@ -103,10 +112,25 @@ export interface BfxSystem {
   readonly ws: WsClient;
   /** The REST client. */
   readonly rest: RestClient;
+  /**
+   * The managed account (`orders()`, `positions()`, `wallets()`, `fundingOffers()`, ...,
+   * `on('order_closed_offline', ...)`), kept by the account actor (`account.actor`, system id
+   * `<prefix>account`). Present when the system has API credentials; its reads throw
+   * `BfxCredentialsError` otherwise.
+   */
+  readonly account: AccountView;
   /** The root actor (the supervisor). */
   readonly actor: Actor<typeof supervisorMachine>;
   /** Close every socket (code default 1000) and stop the actor. */
   close(code?: number, reason?: string): Promise<void>;
+}
+
+/** Order lookups over REST for the inputs lost in a drop (the newest 2 500 closed orders of the window). */
+function restOrderLookup(rest: RestClient): OrderLookup {
+  return {
+    active: () => rest.auth.getOrders(),
+    history: (q) => rest.auth.getOrdersHistory('ids' in q ? { ids: q.ids } : { start: q.start, limit: 2500 }),
+  };
 }
 
 /**
@@ -156,6 +180,7 @@ export function createBfxSystem(options: BfxSystemOptions = {}): BfxSystem {
     connectionBudget: options.connectionBudget,
     logger,
     socketFactory: options.socketFactory,
+    orderLookup: options.apiKey !== undefined && options.apiSecret !== undefined ? restOrderLookup(rest) : undefined,
   });
   const secrets = [options.apiKey, options.apiSecret].filter((s): s is string => typeof s === 'string' && s !== '');
   const inspect = options.inspect === undefined ? undefined : sanitizeInspection(options.inspect, secrets);
@@ -173,16 +198,26 @@ export function createBfxSystem(options: BfxSystemOptions = {}): BfxSystem {
     },
   });
   ws.attach(actor);
+  const accountActor = options.apiKey === undefined || options.apiSecret === undefined
+    ? undefined
+    : createActor(accountMachine, { systemId: `${ws.prefix}account`, inspect });
+  if (accountActor !== undefined) {
+    accountActor.subscribe({ error: (err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'account actor failed') });
+    accountActor.start();
+    ws.attachAccount(accountActor);
+  }
   actor.start();
   if (options.autoConnect ?? true) void ws.connect().catch(() => undefined);
   return {
     ws,
     rest,
+    account: ws.account,
     actor,
     async close(code = 1000, reason = 'closed by the user') {
       await ws.close(code, reason);
       actor.stop();
       uninspect();
+      accountActor?.stop();
     },
   };
 }

@@ -53,6 +53,12 @@ export interface SimFaults {
   rejectAuth(count?: number, code?: 10100 | 10114): void;
   /** Delays every outgoing WebSocket frame by `ms` (0 = off), order preserved. */
   delayReplies(ms: number): void;
+  /**
+   * Cuts the socket (no close frame) right after the exchange executed the next `count` inputs
+   * (`[0, TYPE, null, PAYLOAD]`) of `type` (default any): the input took effect, its `n` and its
+   * events never reach the client. For testing inputs in flight across a drop.
+   */
+  cutAfterInput(type?: string, count?: number): void;
   /** Open sockets with their subscriptions. */
   connections(): readonly SimConnectionInfo[];
   /** REST faults (maintenance, failNext, rateLimitNext, delay). */
@@ -137,6 +143,9 @@ export function createSimFaults(ws: WsFace, rest: RestFaults): SimFaults {
     },
     delayReplies(ms) {
       ws.faults.delayMs = Math.max(0, Number.isFinite(ms) ? ms : 0);
+    },
+    cutAfterInput(type, count = 1) {
+      ws.faults.cutAfterInput = { count: Math.max(0, Math.floor(count)), type };
     },
     connections: () => ws.sessions().map((s) => s.info()),
   };

@@ -9,6 +9,7 @@ import type { NonceGenerator } from '../auth/nonce.js';
 import type { BfxLogger } from '../logging/logger.js';
 import type { SocketFactory } from '../platform/websocket.js';
 import type { InputPolicy } from './account/inputs.js';
+import type { OrderLookup } from './account/recovery.js';
 import type { ConfOptions } from './client-support.js';
 import type { ConnectionBudgetOptions } from './governor.js';
 import type { Subscription } from './contracts.js';
@@ -41,7 +42,16 @@ export interface WsClientOptions {
   /** Conf flags (default checksum + sequence numbers). */
   readonly conf?: ConfOptions;
   /** Authenticated inputs: `queue` (default) keeps inputs made while disconnected; `reject` refuses them. */
-  readonly inputs?: { readonly policy?: InputPolicy; readonly timeoutMs?: number };
+  readonly inputs?: {
+    /** `queue` (default) or `reject` inputs made while not authenticated. */
+    readonly policy?: InputPolicy;
+    /** How long an input waits for its notification, from the call (default 10 000 ms). */
+    readonly timeoutMs?: number;
+    /** How long an order input lost in a drop waits for the next session to tell its outcome, from the drop (default 10 000 ms). */
+    readonly recoveryMs?: number;
+  };
+  /** REST lookup of orders for order inputs lost in a drop that the next session cannot settle in time (`createBfxSystem` gives its REST client's). */
+  readonly orderLookup?: OrderLookup;
   /** Prefix of the actor system ids (default `bfx.`); give each system its own. */
   readonly prefix?: string;
   /** Jitter seed. */

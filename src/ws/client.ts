@@ -7,6 +7,7 @@
  *
  * @module
  */
+import type { AccountActorRef } from '../../machines/account.machine.js';
 import type { SupervisorInput } from '../../machines/supervisor.machine.js';
 import { DEFAULT_CAPACITY, DEFAULT_CLOSE_WAIT_MS, DEFAULT_CONNECTIONS, DEFAULT_INPUT_TIMEOUT_MS, DEFAULT_ITERATOR_BUFFER, DEFAULT_PREFIX } from '../defaults.js';
 import { BfxAbortError, BfxError, NotConnectedError, SubscriptionError } from '../errors.js';
@@ -14,6 +15,7 @@ import type { BfxLogger } from '../logging/logger.js';
 import type { NotifyInfo, NotifyOptions, NotifyResult, WsInputs } from './account/input-types.js';
 import { createInputs } from './account/inputs.js';
 import { createAccountSink } from './account/sink.js';
+import { AccountView, accountFeed } from './account/view.js';
 import type { SubscribeOptions, SubscriptionInfo, WsClientOptions } from './client-options.js';
 import { confFlags } from './client-support.js';
 import { ConfFlag, type Channel, type ChannelParams } from './contracts.js';
@@ -41,6 +43,9 @@ export type { SubscribeOptions, SubscriptionInfo, WsClientOptions } from './clie
 export class WsClient {
   /** Authenticated inputs (orders, funding offers, calc, notify); settle on their `*-req` notification. */
   readonly inputs: WsInputs;
+  /** The managed account (orders, positions, wallets, funding, balance, margin), read from the account actor. */
+  readonly account: AccountView;
+  #accountRef: AccountActorRef | undefined;
   readonly #options: WsClientOptions;
   readonly #log: BfxLogger;
   readonly #hub: EventHub<BfxWsEvents>;
@@ -77,10 +82,13 @@ export class WsClient {
       timeoutMs: options.inputs?.timeoutMs ?? DEFAULT_INPUT_TIMEOUT_MS,
       policy: options.inputs?.policy ?? 'queue',
       noCredentials: !this.#auth,
+      recoveryMs: options.inputs?.recoveryMs,
+      lookup: options.orderLookup,
     });
     this.inputs = this.#inputs;
     this.#fanOut = createFanOut(this.#hub, (error) => this.#hub.emit('error', error), (subId) => this.#host.send({ type: 'RESYNC', subId }), this.#log);
-    const accountSink = this.#auth ? createAccountSink(this.#fanOut.global, this.#inputs) : undefined;
+    this.account = new AccountView({ ref: () => this.#accountRef, auth: this.#auth, listenerFailed: (event, error) => this.#fanOut.listenerFailed(event, error) });
+    const accountSink = this.#auth ? createAccountSink(accountFeed(this.#fanOut.global, () => this.#accountRef), this.#inputs) : undefined;
     const runtime = createSocketRuntime(options, this.#log, {
       sink: (subId) => this.#registry.get(subId)?.sink,
       accountSink: (index) => (index === 0 ? accountSink : undefined),
@@ -133,10 +141,20 @@ export class WsClient {
         auth: this.#auth,
         connections: this.#options.connections ?? DEFAULT_CONNECTIONS,
         capacity: this.#options.capacity ?? DEFAULT_CAPACITY,
+        account: (event) => this.#accountRef?.send(event),
         connected: () => this.#settleConnect(),
         unreachable: (error) => this.#settleConnect(error),
       }),
     );
+  }
+
+  /**
+   * Attach a running `accountMachine` actor (done by `createBfxSystem`; call it yourself when
+   * embedding): the account channel feeds it and `account` reads it.
+   */
+  attachAccount(actor: AccountActorRef): void {
+    this.#accountRef = actor;
+    if (this.isAuthenticated) actor.send({ type: 'account.authenticated' });
   }
 
   #settleConnect(error?: BfxError): void {

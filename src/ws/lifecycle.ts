@@ -26,6 +26,8 @@ export interface LifecycleDeps {
   readonly auth: boolean;
   readonly connections: number;
   readonly capacity: number;
+  /** Tell the account actor a session began or ended (connection 0). */
+  account?(event: { readonly type: 'account.authenticated' } | { readonly type: 'account.lost' }): void;
   /** A connection is open: settle `connect()`. */
   connected(): void;
   /** Every connection is closed for good: reject `connect()` with `error`. */
@@ -58,12 +60,16 @@ export function createLifecycle(d: LifecycleDeps): (event: SupervisorEmitted) =>
       if (e.downtimeMs !== null) hub.emit('connection_restored', e.index, e.attempts, e.downtimeMs);
     },
     'connection.authenticated': (e: Of<'connection.authenticated'>) => {
+      d.account?.({ type: 'account.authenticated' });
       hub.emit('authenticated', e.info);
       d.inputs.onAuthenticated();
     },
     'connection.lost': (e: Of<'connection.lost'>) => {
       log.warn({ conn: e.index, code: e.code, reason: e.reason }, 'connection lost');
-      if (e.index === 0 && d.auth) d.inputs.onDisconnected();
+      if (e.index === 0 && d.auth) {
+        d.account?.({ type: 'account.lost' });
+        d.inputs.onDisconnected();
+      }
       hub.emit('disconnection', e.code, e.reason);
     },
     'connection.attempt_failed': (e: Of<'connection.attempt_failed'>) =>

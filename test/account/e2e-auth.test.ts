@@ -141,8 +141,8 @@ describe('authenticated WebSocket: re-auth after a dropped socket', () => {
     expect(n.status).toBe('SUCCESS');
   });
 
-  it('an input awaiting its answer when the socket drops is rejected as of unknown outcome, not lost', async () => {
-    const s = await open({ policy: 'queue' });
+  it('an order input awaiting its answer when the socket drops, with no new session and no REST lookup, ends as of unknown outcome, not lost', async () => {
+    const s = await open({ policy: 'queue', recoveryMs: 200 });
     sim.faults.delayReplies(300);
     const inFlight = s.inputs.submitOrder({ type: 'EXCHANGE LIMIT', symbol: 'tBTCUSD', amount: 0.01, price: 1000 });
     sim.faults.dropAll();

@@ -19,6 +19,7 @@ export interface SessionOptions {
   readonly dms?: boolean;
   readonly policy?: InputPolicy;
   readonly timeoutMs?: number;
+  readonly recoveryMs?: number;
 }
 
 /** A live authenticated session. */
@@ -49,6 +50,7 @@ export async function openAccountSession(url: string, o: SessionOptions): Promis
     state: () => state,
     timeoutMs: o.timeoutMs ?? 5000,
     policy: o.policy ?? 'reject',
+    recoveryMs: o.recoveryMs,
   });
 
   const connect = (): Promise<AuthReply> => {

@@ -238,13 +238,33 @@ describe('inputs: disconnected policy', () => {
     expect(h.sent).toEqual([]);
   });
 
-  it('an input in flight when the socket drops is rejected as of unknown outcome, with its cid (never resent)', async () => {
+  it('a non-order input in flight when the socket drops is rejected at once as of unknown outcome (never resent)', async () => {
     for (const policy of ['queue', 'reject'] as const) {
       const h = harness(policy);
-      const a = h.inputs.submitOrder({ type: 'EXCHANGE MARKET', symbol: 'tBTCUSD', amount: 1 });
+      const a = h.inputs.submitFundingOffer({ type: 'LIMIT', symbol: 'fUSD', amount: 50, rate: 0.0002, period: 7 });
       h.setState('connecting');
       h.inputs.onDisconnected();
       const err = await a.catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(OutcomeUnknownError);
+      expect(err).toMatchObject({ code: 'ERR_BFX_OUTCOME_UNKNOWN', reason: 'network', endpoint: 'fon' });
+      expect(h.inputs.recoveringCount).toBe(0);
+      h.setState('authenticated');
+      h.inputs.onAuthenticated();
+      expect(h.sent).toHaveLength(1);
+    }
+  });
+
+  it('an order input in flight when the socket drops waits for the next session, then (no snapshot, no REST) is of unknown outcome with its cid; never resent', async () => {
+    for (const policy of ['queue', 'reject'] as const) {
+      const h = harness(policy);
+      const a = h.inputs.submitOrder({ type: 'EXCHANGE MARKET', symbol: 'tBTCUSD', amount: 1 }).catch((e: unknown) => e);
+      h.setState('connecting');
+      h.inputs.onDisconnected();
+      expect(h.inputs.recoveringCount).toBe(1);
+      await vi.advanceTimersByTimeAsync(9_999);
+      expect(h.inputs.recoveringCount).toBe(1);
+      await vi.advanceTimersByTimeAsync(1);
+      const err = await a;
       expect(err).toBeInstanceOf(OutcomeUnknownError);
       expect(err).toMatchObject({ code: 'ERR_BFX_OUTCOME_UNKNOWN', reason: 'network', endpoint: 'on', cid: expect.any(Number) });
       h.setState('authenticated');

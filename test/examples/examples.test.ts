@@ -25,6 +25,7 @@ const examples: Record<string, RegExp> = {
   'ws-auth-funding.ts': /funding credits/,
   'ws-auth-notify.ts': /echoed back: SUCCESS/,
   'ws-embedding.ts': /subscription ticker:tBTCUSD#0 \(btc\) is "active"/,
+  'account.ts': /closed while offline: #\d+[\s\S]*in-flight order: SUCCESS/,
   'demo.ts': /tBTCUSD/,
 };
 

@@ -15,7 +15,9 @@ import { browserBundleSize, packAndInstall, root, type Packed } from './packed.j
  * gzipped, with ofetch, per-route pacing and the 13 endpoints added since). Issue 12 asked for 15 and
  * 50 KB, met before those landed (12.2 / 47.9 KB); getting back there is open work.
  */
-const LIMITS = { restOnly: 22 * 1024, system: 62 * 1024 } as const;
+// The account actor and the recovery of orders in flight across a drop (issue 11, items 3 and 4)
+// added 3.5 KB gzipped to the system bundle (61.4 -> 64.9 KB measured): limit 62 -> 66 KB.
+const LIMITS = { restOnly: 22 * 1024, system: 66 * 1024 } as const;
 
 const probe = `
 const names = ['createBfxSystem', 'createRestClient', 'createBfxSimulator', 'models', 'connectionMachine',

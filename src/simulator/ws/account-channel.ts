@@ -106,5 +106,12 @@ export function handleInput(session: Session, frame: readonly unknown[]): void {
     return;
   }
   const notification = account.input(type, frame[3], 'ws');
+  const cut = session.ctx.faults.cutAfterInput;
+  if (cut !== undefined && cut.count > 0 && (cut.type === undefined || cut.type === type)) {
+    // The input was executed; its answer (and the events it caused) never reach this socket.
+    cut.count--;
+    session.ws.terminate();
+    return;
+  }
   if (notification.length > 0) session.sendAccount('n', notification);
 }

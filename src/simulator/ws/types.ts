@@ -58,6 +58,8 @@ export interface WsFaultState {
   rejectAuth: { count: number; code: 10100 | 10114 };
   /** Maintenance mode (info `platform.status` 0). */
   maintenance: boolean;
+  /** Cut the socket right after the next `count` inputs (of `type`, or any) were executed, before their notification leaves. */
+  cutAfterInput?: { count: number; type: string | undefined };
 }
 
 /** What sessions need from the face. */

@@ -31,4 +31,8 @@ export type { DecodedNotification, RequestNotificationType } from './notificatio
 export { MAX_CALC_ITEMS, MAX_MULTI_OPS } from './payloads.js';
 export { createCidSource, cidDate, MAX_CID } from './cid.js';
 export { decimalString } from './encode.js';
+export { InputNotAppliedError, DEFAULT_RECOVERY_MS, RECOVERY_GRACE_MS } from './recovery.js';
+export type { OrderLookup } from './recovery.js';
+export { AccountView, ACCOUNT_CHANGE_EVENTS, accountFeed } from './view.js';
+export type { AccountEventOf, AccountViewDeps } from './view.js';
 export type { Decimal } from './encode.js';

@@ -94,7 +94,9 @@ export interface NotifyResult {
  * resolved with the typed notification when its status is `SUCCESS` (or `INFO`), rejected with an
  * `InputError` for `ERROR` / `FAILURE`, with a `BfxTimeoutError` (`ERR_BFX_INPUT_TIMEOUT`) when no
  * answer arrives in time, with a `NotConnectedError` when the input cannot be sent (see the queue
- * policy) or the connection drops before the answer, and with a `BfxArgumentError` for bad options
+ * policy), with an `OutcomeUnknownError` when it was sent and nothing could tell its outcome (an
+ * order input lost in a drop first waits for the next session: resolved, or `InputNotAppliedError`
+ * when it was not applied), and with a `BfxArgumentError` for bad options
  * (nothing is sent then). `calc` and `notify` have no request notification: they resolve once sent.
  */
 export interface WsInputs {

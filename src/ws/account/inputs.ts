@@ -12,16 +12,20 @@
  * - `'reject'`: rejected at once with a `NotConnectedError` (`ERR_BFX_NOT_AUTHENTICATED`);
  *   nothing is sent later.
  *
- * Either way nothing is lost silently. An input already sent when the socket drops is rejected
- * with `ERR_BFX_NOT_CONNECTED` (its outcome is unknown: check the order snapshot after re-auth; it
- * is never resent automatically). `close()` rejects everything with `ERR_BFX_CLOSED`.
+ * Either way nothing is lost silently. **An order input already sent when the socket drops**
+ * (`submitOrder`, `updateOrder`, `cancelOrder`) is not rejected: it waits for the next session,
+ * whose order snapshot and events settle it by the order's state, with a REST lookup when they
+ * cannot tell in time (see `recovery.ts`; `recoveryMs`, default 10 s). Any other input already
+ * sent when the socket drops is rejected with `OutcomeUnknownError` (reason `network`). Nothing is
+ * ever re-sent automatically. `close()` rejects the rest with `ERR_BFX_CLOSED` (inputs still
+ * recovering: `OutcomeUnknownError`).
  *
  * @module
  */
 import { BfxCredentialsError, BfxTimeoutError, InputError, NotConnectedError, OutcomeUnknownError, type BfxError } from '../../errors.js';
 import { validateInputParams } from '../../rest/inputs.js';
-import type { Notification } from '../../models/index.js';
-import { createCidSource } from './cid.js';
+import type { Notification, Order } from '../../models/index.js';
+import { cidDate, createCidSource } from './cid.js';
 import type { NotifyResult, SubmitOrderInput, UpdateOrderInput, WsInputs } from './input-types.js';
 import {
   calcPayload,
@@ -35,6 +39,7 @@ import {
   updateOrderPayload,
 } from './payloads.js';
 import { PendingRequests, type PendingEntry, type PendingKey } from './pending.js';
+import { InFlightRecovery, type OrderLookup, type RecoveringInput, type UpdateExpectation } from './recovery.js';
 
 /** What to do with an input made while not authenticated. */
 export type InputPolicy = 'queue' | 'reject';
@@ -55,12 +60,20 @@ export interface InputsDeps {
   nextCid?: () => number;
   /** The client has no API key and secret: every input rejects with `BfxCredentialsError`. */
   noCredentials?: boolean;
+  /** How long an order input lost in a drop waits for the account channel to settle it (default 10 000 ms, from the drop). */
+  recoveryMs?: number;
+  /** REST lookup of orders, used when the account channel cannot tell a lost input's outcome in time. */
+  lookup?: OrderLookup;
+  /** Clock (tests). */
+  now?: () => number;
 }
 
 /** The control side, called by the connection. */
 export interface InputsControl {
   /** Settle the input a notification answers (called by the account sink). */
   handleNotification(n: Notification<unknown>): void;
+  /** An order snapshot or event of the account channel (settles order inputs lost in a drop). */
+  handleOrders(kind: 'snapshot' | 'new' | 'update' | 'cancel', orders: readonly Order[]): void;
   /** Authentication succeeded: send the queued inputs, in order. */
   onAuthenticated(): void;
   /** The socket dropped: reject the inputs awaiting an answer; keep (queue) or reject the queued ones. */
@@ -76,6 +89,8 @@ export interface InputsControl {
   readonly pendingCount: number;
   /** Inputs queued until authentication. */
   readonly queuedCount: number;
+  /** Order inputs lost in a drop, waiting for the next session (or REST) to tell their outcome. */
+  readonly recoveringCount: number;
 }
 
 /** A request before it is sent. */
@@ -84,6 +99,8 @@ interface Request {
   /** The notification type that answers it; `null` when it resolves once sent. */
   readonly answer: string | null;
   readonly key: PendingKey;
+  /** `on` / `ou` / `oc`: what the recovery needs when the drop leaves it unanswered. */
+  readonly recover?: Pick<RecoveringInput, 'kind' | 'id' | 'cid' | 'cidDate' | 'expect'>;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -102,9 +119,13 @@ const SETTLED_OK = new Set(['SUCCESS', 'INFO']);
  */
 /** The error of an input that left and got no answer: it may have been done. */
 function unknownOutcome(r: Request, reason: 'timeout' | 'network', message: string, timeoutMs?: number): OutcomeUnknownError {
+  return new OutcomeUnknownError(message, { reason, endpoint: String(r.frame[1]), request: requestOf(r), cid: r.key.cid, timeoutMs });
+}
+
+/** The request's payload in wire names (no credentials ever travel in one). */
+function requestOf(r: Request): Readonly<Record<string, unknown>> {
   const payload = r.frame[3];
-  const request = typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : { payload };
-  return new OutcomeUnknownError(message, { reason, endpoint: String(r.frame[1]), request, cid: r.key.cid, timeoutMs });
+  return typeof payload === 'object' && payload !== null && !Array.isArray(payload) ? (payload as Record<string, unknown>) : { payload };
 }
 
 /** `submitOrder` checked by the REST table (unknown keys, types, ranges), `tif` as a `Date` allowed. */
@@ -138,6 +159,8 @@ function checkMultiOp(op: unknown): void {
 export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
   const nextCid = deps.nextCid ?? createCidSource();
   const pending = new PendingRequests();
+  const now = deps.now ?? Date.now;
+  const recovery = new InFlightRecovery({ recoveryMs: deps.recoveryMs, lookup: deps.lookup, now });
   let queue: Request[] = [];
   let closed = false;
 
@@ -188,23 +211,33 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
       r.resolve(undefined);
       return;
     }
+    const sentAt = now();
+    const settle = (n: Notification<unknown>): void => {
+      clearTimer(r);
+      if (SETTLED_OK.has(n.status)) r.resolve(n);
+      else r.reject(new InputError(n.type, n.status, n.text ?? '', n.data, n.code ?? undefined));
+    };
     const entry: PendingEntry = {
       type: r.answer,
       key: r.key,
-      settle: (n) => {
-        clearTimer(r);
-        if (SETTLED_OK.has(n.status)) r.resolve(n);
-        else r.reject(new InputError(n.type, n.status, n.text ?? '', n.data, n.code ?? undefined));
-      },
+      settle,
       fail: (error) => fail(r, error),
-      lost: () =>
-        fail(r, unknownOutcome(r, 'network', `Input ${String(r.frame[1])} lost: the connection dropped after it was sent and before Bitfinex answered; its outcome is unknown (check the snapshots after re-auth)`)),
+      lost: () => {
+        const recover = r.recover;
+        if (recover === undefined || closed) {
+          return fail(r, unknownOutcome(r, 'network', `Input ${String(r.frame[1])} lost: the connection dropped after it was sent and before Bitfinex answered; its outcome is unknown (check the snapshots after re-auth)`));
+        }
+        // Its own timeout no longer applies: the recovery's bounded wait does.
+        clearTimer(r);
+        const cidDay = recover.cidDate ?? (recover.kind === 'on' ? cidDate(sentAt) : undefined);
+        recovery.add({ ...recover, cidDate: cidDay, sentAt, request: requestOf(r), resolve: r.resolve, reject: r.reject, settle });
+      },
     };
     r.entry = entry;
     pending.add(entry);
   };
 
-  const request = <T>(build: () => { frame: unknown[]; answer: string | null; key?: PendingKey }): Promise<T> =>
+  const request = <T>(build: () => { frame: unknown[]; answer: string | null; key?: PendingKey; recover?: Request['recover'] }): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       if (deps.noCredentials) {
         return reject(new BfxCredentialsError('Authenticated inputs need apiKey and apiSecret; this client has none'));
@@ -219,7 +252,7 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
         return reject(err);
       }
       const r: Request = {
-        frame: built.frame, answer: built.answer, key: built.key ?? {},
+        frame: built.frame, answer: built.answer, key: built.key ?? {}, recover: built.recover,
         resolve: resolve as (value: unknown) => void, reject, timer: undefined, entry: undefined,
       };
       const state = deps.state();
@@ -239,19 +272,19 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
         checkOrder(o);
         const cid = o.cid ?? nextCid();
         const order: SubmitOrderInput = { ...o, cid };
-        return { frame: input('on', submitOrderPayload(order)), answer: 'on-req', key: { cid } };
+        return { frame: input('on', submitOrderPayload(order)), answer: 'on-req', key: { cid }, recover: { kind: 'on', cid } };
       });
     },
     updateOrder(o) {
       return request(() => {
         checkUpdate(o);
-        return { frame: input('ou', updateOrderPayload(o)), answer: 'ou-req', key: refKey(o) };
+        return { frame: input('ou', updateOrderPayload(o)), answer: 'ou-req', key: refKey(o), recover: { kind: 'ou', ...refOf(o), expect: expectation(o) } };
       });
     },
     cancelOrder(o) {
       return request(() => {
         validateInputParams('oc', o);
-        return { frame: input('oc', cancelOrderPayload(o)), answer: 'oc-req', key: refKey(o) };
+        return { frame: input('oc', cancelOrderPayload(o)), answer: 'oc-req', key: refKey(o), recover: { kind: 'oc', ...refOf(o) } };
       });
     },
     cancelOrderMulti(o) {
@@ -290,7 +323,12 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
     },
 
     handleNotification(n) {
-      pending.take(n)?.settle(n);
+      const entry = pending.take(n);
+      if (entry !== undefined) entry.settle(n);
+      else if (recovery.size > 0) recovery.notification(n);
+    },
+    handleOrders(kind, orders) {
+      if (recovery.size > 0) recovery.orders(kind, orders);
     },
     onAuthenticated() {
       const ready = queue;
@@ -304,12 +342,14 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
     fail(error) {
       for (const entry of pending.drain()) entry.fail(error);
       rejectQueue(() => error);
+      recovery.abandon(`the authenticated connection failed (${error.message})`);
     },
     close() {
       closed = true;
       const error = (): NotConnectedError => new NotConnectedError('The WebSocket client closed before the input completed', 'ERR_BFX_CLOSED');
       for (const entry of pending.drain()) entry.fail(error());
       rejectQueue(error);
+      recovery.abandon('the client closed before the next session could tell it');
     },
     get pendingCount() {
       return pending.size;
@@ -317,8 +357,25 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
     get queuedCount() {
       return queue.length;
     },
+    get recoveringCount() {
+      return recovery.size;
+    },
   };
   return inputs;
+}
+
+/** The order an `ou` / `oc` names: its id, or its cid and cid date. */
+function refOf(o: { readonly id?: number; readonly cid?: number; readonly cidDate?: string }): { id?: number; cid?: number; cidDate?: string } {
+  return o.id !== undefined ? { id: o.id } : { cid: o.cid, cidDate: o.cidDate };
+}
+
+/** The prices an `ou` sets, as the order will show them. */
+function expectation(o: UpdateOrderInput): UpdateExpectation {
+  const out: { price?: number; priceAuxLimit?: number; priceTrailing?: number } = {};
+  if (o.price !== undefined) out.price = Number(o.price);
+  if (o.priceAuxLimit !== undefined) out.priceAuxLimit = Number(o.priceAuxLimit);
+  if (o.priceTrailing !== undefined) out.priceTrailing = Number(o.priceTrailing);
+  return out;
 }
 
 function refKey(o: { readonly id?: number; readonly cid?: number }): PendingKey {

@@ -8,7 +8,7 @@
 import { BfxProtocolError } from '../../errors.js';
 import type { Model } from '../../models/define.js';
 import { models } from '../../models/index.js';
-import type { Notification } from '../../models/index.js';
+import type { Notification, Order } from '../../models/index.js';
 import type { ChannelSink } from '../contracts.js';
 import type { SinkEmitter } from '../events.js';
 import type { AccountEventName } from './events.js';
@@ -17,7 +17,13 @@ import { decodeAccountNotification } from './notifications.js';
 /** What the sink needs from the inputs. */
 export interface AccountSinkInputs {
   handleNotification(n: Notification<unknown>): void;
+  /** Order rows (snapshot or event), told before they are emitted (settles order inputs lost in a drop). */
+  handleOrders?(kind: 'snapshot' | 'new' | 'update' | 'cancel', orders: readonly Order[]): void;
 }
+
+const ORDER_KINDS: Partial<Record<AccountEventName, 'snapshot' | 'new' | 'update' | 'cancel'>> = {
+  order_snapshot: 'snapshot', order_new: 'new', order_update: 'update', order_cancel: 'cancel',
+};
 
 interface Route {
   readonly event: AccountEventName;
@@ -100,12 +106,17 @@ export function createAccountSink(emit: SinkEmitter, inputs: AccountSinkInputs):
       const route = typeof type === 'string' ? ACCOUNT_ROUTES.get(type) : undefined;
       if (route !== undefined) {
         if (!Array.isArray(data)) return problem(`${String(type)} without data`, payload);
+        const orders = ORDER_KINDS[route.event];
+        const out = (value: unknown): void => {
+          if (orders !== undefined) inputs.handleOrders?.(orders, (Array.isArray(value) ? value : [value]) as Order[]);
+          send(route.event, value);
+        };
         if (route.list) {
-          send(route.event, data.every(Array.isArray) ? route.model.decodeList(data as unknown[][]) : [route.model.decode(data)]);
+          out(data.every(Array.isArray) ? route.model.decodeList(data as unknown[][]) : [route.model.decode(data)]);
         } else if (data.length > 0 && Array.isArray(data[0]) && route.model.options.flat !== true) {
-          for (const r of data) if (Array.isArray(r)) send(route.event, route.model.decode(r));
+          for (const r of data) if (Array.isArray(r)) out(route.model.decode(r));
         } else if (data.length > 0) {
-          send(route.event, route.model.decode(data));
+          out(route.model.decode(data));
         }
         return;
       }
