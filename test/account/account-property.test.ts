@@ -14,6 +14,7 @@ import { createBfxSimulator, type BfxSimulator } from '../../src/simulator/index
 import { exchangeAccount } from '../../src/simulator/exchange/account.js';
 import { mulberry32 } from '../../src/simulator/market/prng.js';
 import { createBfxSystem, type BfxSystem } from '../../src/system.js';
+import { FAST_LIMITS } from '../ws/harness.js';
 
 const apiKey = 'property-key';
 const apiSecret = 'property-secret';
@@ -63,6 +64,8 @@ async function run(sim: BfxSimulator, seed: number): Promise<{ bfx: BfxSystem; s
   const bfx = createBfxSystem({
     wssHost: sim.wsUrl, restHost: sim.restUrl, apiKey, apiSecret, logLevel: 'error', pacing: false,
     backoff: { initialMs: 10, maxMs: 40, jitter: 0 }, inputs: { recoveryMs: 400, timeoutMs: 5000 }, systemIdPrefix: `p${seed}.`,
+    // Dozens of reconnects in seconds: Bitfinex's limits on the harness's faster clock (both sides).
+    connectionBudget: { ...FAST_LIMITS, blockMs: 500 },
   });
   const stats: RunStats = { claims: [], falseClaims: [], drops: 0, cuts: 0, recovered: 0, refused: 0, notApplied: 0, unknown: 0, other: [], ms: 0 };
   const claim = (c: Claim): void => {
@@ -139,7 +142,7 @@ async function run(sim: BfxSimulator, seed: number): Promise<{ bfx: BfxSystem; s
 
 let sim: BfxSimulator;
 beforeAll(async () => {
-  sim = await createBfxSimulator({ accounts: [{ apiKey, apiSecret }], market: { updatesPerSecond: 0 }, rest: { rateLimit: false } });
+  sim = await createBfxSimulator({ accounts: [{ apiKey, apiSecret }], market: { updatesPerSecond: 0 }, rest: { rateLimit: false }, ws: { connectionLimits: FAST_LIMITS } });
 });
 afterAll(async () => {
   await sim.close();
