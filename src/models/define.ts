@@ -211,40 +211,20 @@ export function defineModel<const F extends readonly FieldSpec[]>(
     )
     .filter(Boolean)
     .join(',\n');
-  // The nested decoders are closed over by the generated function, so decoding stays one call.
-  const literal = new Function('n', `return function decode(r) {\nreturn {\n${body}\n};\n};`)(
-    decoders,
-  ) as (r: readonly unknown[]) => ShapeOf<F>;
-  // One `typeof` per number field: the index of the first field whose value is present but not a
-  // number, or -1. Generated like the decoder, so the check is straight-line code.
+  // One `typeof` per number field, fused into the literal (straight-line code) for the checked decoder.
   const numberFields = specs.flatMap((sp, i) => (sp !== null && typeof sp[1] === 'string' && sp[1].startsWith('number') ? [i] : []));
-  const check = new Function(
-    'r',
-    `${numberFields.map((i) => `if (r[${i}] != null && typeof r[${i}] !== 'number') return ${i};`).join('\n')}\nreturn -1;`,
-  ) as (r: readonly unknown[]) => number;
-  const { flat = false, unwrap = false, layout } = options;
-  const decode = flat
-    ? (raw: readonly unknown[]) => literal(flatten(raw))
-    : unwrap
-      ? (raw: readonly unknown[]) => literal(Array.isArray(raw[0]) ? (raw[0] as unknown[]) : raw)
-      : literal;
   const fail = (row: readonly unknown[], bad: number): never => {
     throw new TypeError(`${name}.${fields[bad]} must be a number, got ${JSON.stringify(row[bad])?.slice(0, 40)}`);
   };
-  // The checks fused into the literal (one function, straight-line typeofs) for plain rows.
-  const fused = new Function(
-    'n',
-    'fail',
-    `return function decodeChecked(r) {\n${numberFields.map((i) => `if (r[${i}] != null && typeof r[${i}] !== 'number') fail(r, ${i});`).join('\n')}\nreturn {\n${body}\n};\n};`,
-  )(decoders, fail) as (r: readonly unknown[]) => ShapeOf<F>;
-  const decodeChecked =
-    flat || unwrap
-      ? (raw: readonly unknown[]): ShapeOf<F> => {
-          const row = flat ? flatten(raw) : Array.isArray(raw[0]) ? (raw[0] as unknown[]) : raw;
-          const bad = check(row);
-          return bad >= 0 ? fail(row, bad) : literal(row);
-        }
-      : fused;
+  // The nested decoders (and `fail`) are closed over by the generated function, so decoding stays one call.
+  const generate = (fn: string, checks: string): ((r: readonly unknown[]) => ShapeOf<F>) =>
+    new Function('n', 'fail', `return function ${fn}(r) {\n${checks}return {\n${body}\n};\n};`)(decoders, fail) as (r: readonly unknown[]) => ShapeOf<F>;
+  const literal = generate('decode', '');
+  const fused = generate('decodeChecked', numberFields.map((i) => `if (r[${i}] != null && typeof r[${i}] !== 'number') fail(r, ${i});\n`).join(''));
+  const { flat = false, unwrap = false, layout } = options;
+  const rowOf = (raw: readonly unknown[]): readonly unknown[] => (flat ? flatten(raw) : Array.isArray(raw[0]) ? (raw[0] as unknown[]) : raw);
+  const decode = flat || unwrap ? (raw: readonly unknown[]) => literal(rowOf(raw)) : literal;
+  const decodeChecked = flat || unwrap ? (raw: readonly unknown[]) => fused(rowOf(raw)) : fused;
   return {
     name,
     fields,
