@@ -62,6 +62,49 @@ export type ShapeOf<F extends readonly FieldSpec[]> = Simplify<{
   -readonly [E in Extract<F[number], readonly [string, FieldKind | NestedKind]> as E[0]]: KindType<E[1]>;
 }>;
 
+/** Kind letters of a {@link fieldsOf} list (a field without one is a number). */
+interface KindLetters {
+  s: 'string';
+  b: 'boolean';
+  o: 'object';
+  a: 'array';
+  u: 'unknown';
+}
+
+/** The field spec of one {@link fieldsOf} token. */
+export type FieldOfToken<T extends string> = T extends '_'
+  ? null
+  : T extends `${infer N}:${infer K extends keyof KindLetters}?`
+    ? readonly [N, `${KindLetters[K]}?`]
+    : T extends `${infer N}:${infer K extends keyof KindLetters}`
+      ? readonly [N, KindLetters[K]]
+      : T extends `${infer N}?`
+        ? readonly [N, 'number?']
+        : readonly [T, 'number'];
+
+/** The field specs of a {@link fieldsOf} list. */
+export type FieldsOf<S extends string, Acc extends readonly FieldSpec[] = []> = S extends `${infer H} ${infer R}`
+  ? FieldsOf<R, [...Acc, FieldOfToken<H>]>
+  : [...Acc, FieldOfToken<S>];
+
+const LETTERS: Readonly<Record<string, string>> = { s: 'string', b: 'boolean', o: 'object', a: 'array', u: 'unknown' };
+
+/**
+ * Field specs from a compact list, one space-separated token per wire position: `name` a number,
+ * `name:s` a string (`b` boolean, `o` object, `a` array, `u` unknown), a `?` suffix "may be
+ * `null`", `_` a placeholder. `fieldsOf('id symbol:s _ price?')` is
+ * `[['id', 'number'], ['symbol', 'string'], null, ['price', 'number?']]`, with that type.
+ */
+export function fieldsOf<const S extends string>(list: S): FieldsOf<S> {
+  return list.split(' ').map((token) => {
+    if (token === '_') return null;
+    const [, name, letter, optional] = /^(\w+)(?::(\w))?(\?)?$/.exec(token) ?? [];
+    const kind = letter === undefined ? 'number' : LETTERS[letter];
+    if (name === undefined || kind === undefined) throw new Error(`bad field token ${token}`);
+    return [name, optional ? `${kind}?` : kind];
+  }) as unknown as FieldsOf<S>;
+}
+
 /** Options that adapt a table to a wire quirk. */
 export interface ModelOptions {
   /**
