@@ -2,7 +2,8 @@
  * Endpoints as data. Each REST method is one {@link EndpointSpec} entry — HTTP method, path
  * template, positional argument names, wire key style, checks and a decoder — and
  * {@link bindEndpoints} turns a table of entries into callable methods whose parameter and result
- * types come from the entries' type arguments.
+ * types come from the entries' type arguments. The tables declare their entries compactly through
+ * {@link endpointDefiner} (`definers.ts`): one definition string per entry.
  *
  * Path templates: `{name}` is a required segment, `{/name}` an optional one (`auth/r/orders{/symbol}/hist`
  * → `auth/r/orders/hist` or `auth/r/orders/tBTCUSD/hist`). Params not used by the path go to the
@@ -140,11 +141,6 @@ const COMMON_CHECKS: Readonly<Record<string, Check>> = {
   end: validateTimestamp,
   len: validateBookLength,
 };
-
-/** `params` of history endpoints. */
-export const HISTORY_PARAMS = ['start', 'end', 'limit'] as const;
-/** `params` of sorted history endpoints. */
-export const SORTED_HISTORY_PARAMS = ['start', 'end', 'limit', 'sort'] as const;
 
 const accepted = new WeakMap<object, ReadonlySet<string>>();
 
