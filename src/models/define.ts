@@ -62,6 +62,49 @@ export type ShapeOf<F extends readonly FieldSpec[]> = Simplify<{
   -readonly [E in Extract<F[number], readonly [string, FieldKind | NestedKind]> as E[0]]: KindType<E[1]>;
 }>;
 
+/** Kind letters of a {@link fieldsOf} list (a field without one is a number). */
+interface KindLetters {
+  s: 'string';
+  b: 'boolean';
+  o: 'object';
+  a: 'array';
+  u: 'unknown';
+}
+
+/** The field spec of one {@link fieldsOf} token. */
+export type FieldOfToken<T extends string> = T extends '_'
+  ? null
+  : T extends `${infer N}:${infer K extends keyof KindLetters}?`
+    ? readonly [N, `${KindLetters[K]}?`]
+    : T extends `${infer N}:${infer K extends keyof KindLetters}`
+      ? readonly [N, KindLetters[K]]
+      : T extends `${infer N}?`
+        ? readonly [N, 'number?']
+        : readonly [T, 'number'];
+
+/** The field specs of a {@link fieldsOf} list. */
+export type FieldsOf<S extends string, Acc extends readonly FieldSpec[] = []> = S extends `${infer H} ${infer R}`
+  ? FieldsOf<R, [...Acc, FieldOfToken<H>]>
+  : [...Acc, FieldOfToken<S>];
+
+const LETTERS: Readonly<Record<string, string>> = { s: 'string', b: 'boolean', o: 'object', a: 'array', u: 'unknown' };
+
+/**
+ * Field specs from a compact list, one space-separated token per wire position: `name` a number,
+ * `name:s` a string (`b` boolean, `o` object, `a` array, `u` unknown), a `?` suffix "may be
+ * `null`", `_` a placeholder. `fieldsOf('id symbol:s _ price?')` is
+ * `[['id', 'number'], ['symbol', 'string'], null, ['price', 'number?']]`, with that type.
+ */
+export function fieldsOf<const S extends string>(list: S): FieldsOf<S> {
+  return list.split(' ').map((token) => {
+    if (token === '_') return null;
+    const [, name, letter, optional] = /^(\w+)(?::(\w))?(\?)?$/.exec(token) ?? [];
+    const kind = letter === undefined ? 'number' : LETTERS[letter];
+    if (name === undefined || kind === undefined) throw new Error(`bad field token ${token}`);
+    return [name, optional ? `${kind}?` : kind];
+  }) as unknown as FieldsOf<S>;
+}
+
 /** Options that adapt a table to a wire quirk. */
 export interface ModelOptions {
   /**
@@ -211,40 +254,20 @@ export function defineModel<const F extends readonly FieldSpec[]>(
     )
     .filter(Boolean)
     .join(',\n');
-  // The nested decoders are closed over by the generated function, so decoding stays one call.
-  const literal = new Function('n', `return function decode(r) {\nreturn {\n${body}\n};\n};`)(
-    decoders,
-  ) as (r: readonly unknown[]) => ShapeOf<F>;
-  // One `typeof` per number field: the index of the first field whose value is present but not a
-  // number, or -1. Generated like the decoder, so the check is straight-line code.
+  // One `typeof` per number field, fused into the literal (straight-line code) for the checked decoder.
   const numberFields = specs.flatMap((sp, i) => (sp !== null && typeof sp[1] === 'string' && sp[1].startsWith('number') ? [i] : []));
-  const check = new Function(
-    'r',
-    `${numberFields.map((i) => `if (r[${i}] != null && typeof r[${i}] !== 'number') return ${i};`).join('\n')}\nreturn -1;`,
-  ) as (r: readonly unknown[]) => number;
-  const { flat = false, unwrap = false, layout } = options;
-  const decode = flat
-    ? (raw: readonly unknown[]) => literal(flatten(raw))
-    : unwrap
-      ? (raw: readonly unknown[]) => literal(Array.isArray(raw[0]) ? (raw[0] as unknown[]) : raw)
-      : literal;
   const fail = (row: readonly unknown[], bad: number): never => {
     throw new TypeError(`${name}.${fields[bad]} must be a number, got ${JSON.stringify(row[bad])?.slice(0, 40)}`);
   };
-  // The checks fused into the literal (one function, straight-line typeofs) for plain rows.
-  const fused = new Function(
-    'n',
-    'fail',
-    `return function decodeChecked(r) {\n${numberFields.map((i) => `if (r[${i}] != null && typeof r[${i}] !== 'number') fail(r, ${i});`).join('\n')}\nreturn {\n${body}\n};\n};`,
-  )(decoders, fail) as (r: readonly unknown[]) => ShapeOf<F>;
-  const decodeChecked =
-    flat || unwrap
-      ? (raw: readonly unknown[]): ShapeOf<F> => {
-          const row = flat ? flatten(raw) : Array.isArray(raw[0]) ? (raw[0] as unknown[]) : raw;
-          const bad = check(row);
-          return bad >= 0 ? fail(row, bad) : literal(row);
-        }
-      : fused;
+  // The nested decoders (and `fail`) are closed over by the generated function, so decoding stays one call.
+  const generate = (fn: string, checks: string): ((r: readonly unknown[]) => ShapeOf<F>) =>
+    new Function('n', 'fail', `return function ${fn}(r) {\n${checks}return {\n${body}\n};\n};`)(decoders, fail) as (r: readonly unknown[]) => ShapeOf<F>;
+  const literal = generate('decode', '');
+  const fused = generate('decodeChecked', numberFields.map((i) => `if (r[${i}] != null && typeof r[${i}] !== 'number') fail(r, ${i});\n`).join(''));
+  const { flat = false, unwrap = false, layout } = options;
+  const rowOf = (raw: readonly unknown[]): readonly unknown[] => (flat ? flatten(raw) : Array.isArray(raw[0]) ? (raw[0] as unknown[]) : raw);
+  const decode = flat || unwrap ? (raw: readonly unknown[]) => literal(rowOf(raw)) : literal;
+  const decodeChecked = flat || unwrap ? (raw: readonly unknown[]) => fused(rowOf(raw)) : fused;
   return {
     name,
     fields,

@@ -101,7 +101,7 @@ export interface ParsedOrderStatus {
 }
 
 const NUM = '[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?';
-const FILL = new RegExp(`@\\s*(${NUM})\\s*\\(\\s*(${NUM})\\s*\\)`, 'g');
+const FILL = /*#__PURE__*/ new RegExp(`@\\s*(${NUM})\\s*\\(\\s*(${NUM})\\s*\\)`, 'g');
 const STATE_END = /\s+@|\s+was\b|:|\s+\(/;
 const NOTE = /\(note:\s*([^)]*)\)/;
 

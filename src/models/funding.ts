@@ -4,59 +4,15 @@
  *
  * @module
  */
-import { defineModel } from './define.js';
+import { defineModel, fieldsOf } from './define.js';
 
 /**
  * Funding offer (21 fields): REST offers/history, WS `fos`/`fon`/`fou`/`foc`, data of
  * `fon-req`/`foc-req` notifications (which leave most fields `null`).
  */
-export const FundingOffer = defineModel('FundingOffer', [
-  ['id', 'number'],
-  ['symbol', 'string?'],
-  ['mtsCreate', 'number?'],
-  ['mtsUpdate', 'number?'],
-  ['amount', 'number'],
-  ['amountOrig', 'number?'],
-  ['offerType', 'string?'],
-  null,
-  null,
-  ['flags', 'number?'],
-  ['offerStatus', 'string?'],
-  null,
-  null,
-  null,
-  ['rate', 'number'],
-  ['period', 'number'],
-  ['notify', 'number?'],
-  ['hidden', 'number?'],
-  null,
-  ['renew', 'number?'],
-  ['rateReal', 'number?'],
-] as const);
+export const FundingOffer = defineModel('FundingOffer', fieldsOf('id symbol:s? mtsCreate? mtsUpdate? amount amountOrig? offerType:s? _ _ flags? offerStatus:s? _ _ _ rate period notify? hidden? _ renew? rateReal?'));
 
-const loanFields = [
-  ['id', 'number'],
-  ['symbol', 'string'],
-  ['side', 'number'],
-  ['mtsCreate', 'number'],
-  ['mtsUpdate', 'number'],
-  ['amount', 'number'],
-  ['flags', 'number?'],
-  ['status', 'string'],
-  ['rateType', 'string?'],
-  null,
-  null,
-  ['rate', 'number'],
-  ['period', 'number'],
-  ['mtsOpening', 'number?'],
-  ['mtsLastPayout', 'number?'],
-  ['notify', 'number?'],
-  ['hidden', 'number?'],
-  null,
-  ['renew', 'number?'],
-  ['rateReal', 'number?'],
-  ['noClose', 'number?'],
-] as const;
+const loanFields = fieldsOf('id symbol:s side mtsCreate mtsUpdate amount flags? status:s rateType:s? _ _ rate period mtsOpening? mtsLastPayout? notify? hidden? _ renew? rateReal? noClose?');
 
 /**
  * Funding loan (21 fields, funding not used in positions): REST loans/history, WS
@@ -68,33 +24,16 @@ export const FundingLoan = defineModel('FundingLoan', loanFields);
  * Funding credit (22 fields, funding used in positions): a {@link FundingLoan} plus the position's
  * pair. REST credits/history, WS `fcs`/`fcn`/`fcu`/`fcc`.
  */
-export const FundingCredit = defineModel('FundingCredit', [
-  ...loanFields,
-  ['positionPair', 'string?'],
-] as const);
+export const FundingCredit = defineModel('FundingCredit', [...loanFields, ...fieldsOf('positionPair:s?')] as const);
 
 /**
  * Own funding trade: REST `funding/trades/hist` rows and WS `fte`/`ftu` (which append `maker`,
  * currently always `null`).
  */
-export const FundingTrade = defineModel('FundingTrade', [
-  ['id', 'number'],
-  ['currency', 'string'],
-  ['mtsCreate', 'number'],
-  ['offerId', 'number'],
-  ['amount', 'number'],
-  ['rate', 'number'],
-  ['period', 'number'],
-  ['maker', 'number?'],
-] as const);
+export const FundingTrade = defineModel('FundingTrade', fieldsOf('id currency:s mtsCreate offerId amount rate period maker?'));
 
 /** Data of the `fa-req` notification (`auth/w/funding/auto`): `[CURRENCY, PERIOD, RATE, THRESHOLD]`. */
-export const FundingAutoRenew = defineModel('FundingAutoRenew', [
-  ['currency', 'string'],
-  ['period', 'number?'],
-  ['rate', 'number?'],
-  ['threshold', 'number?'],
-] as const);
+export const FundingAutoRenew = defineModel('FundingAutoRenew', fieldsOf('currency:s period? rate? threshold?'));
 
 /**
  * Funding info, `["sym", fSYMBOL, [YIELD_LOAN, YIELD_LEND, DURATION_LOAN, DURATION_LEND]]`
@@ -103,13 +42,6 @@ export const FundingAutoRenew = defineModel('FundingAutoRenew', [
  */
 export const FundingInfo = defineModel(
   'FundingInfo',
-  [
-    null,
-    ['symbol', 'string'],
-    ['yieldLoan', 'number?'],
-    ['yieldLend', 'number?'],
-    ['durationLoan', 'number?'],
-    ['durationLend', 'number?'],
-  ] as const,
+  fieldsOf('_ symbol:s yieldLoan? yieldLend? durationLoan? durationLend?'),
   { flat: true, layout: ['sym', 1, [2, 3, 4, 5]] },
 );

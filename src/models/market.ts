@@ -6,154 +6,49 @@
  *
  * @module
  */
-import { defineModel } from './define.js';
+import { defineModel, fieldsOf } from './define.js';
 
 /** `GET platform/status`: `[1]` operative, `[0]` maintenance. */
-export const PlatformStatus = defineModel('PlatformStatus', [['status', 'number']] as const);
+export const PlatformStatus = defineModel('PlatformStatus', fieldsOf('status'));
 
 /** Trading ticker (REST ticker/tickers without the leading symbol; WS ticker channel). */
-export const TradingPairTicker = defineModel('TradingPairTicker', [
-  ['bid', 'number'],
-  ['bidSize', 'number'],
-  ['ask', 'number'],
-  ['askSize', 'number'],
-  ['dailyChange', 'number'],
-  ['dailyChangeRelative', 'number'],
-  ['lastPrice', 'number'],
-  ['volume', 'number'],
-  ['high', 'number'],
-  ['low', 'number'],
-] as const);
+export const TradingPairTicker = defineModel('TradingPairTicker', fieldsOf('bid bidSize ask askSize dailyChange dailyChangeRelative lastPrice volume high low'));
 
 /** Funding ticker (16 fields; 2017 servers sent 13, so `frrAmountAvailable` may be `null`). */
-export const FundingCurrencyTicker = defineModel('FundingCurrencyTicker', [
-  ['frr', 'number'],
-  ['bid', 'number'],
-  ['bidPeriod', 'number'],
-  ['bidSize', 'number'],
-  ['ask', 'number'],
-  ['askPeriod', 'number'],
-  ['askSize', 'number'],
-  ['dailyChange', 'number'],
-  ['dailyChangeRelative', 'number'],
-  ['lastPrice', 'number'],
-  ['volume', 'number'],
-  ['high', 'number'],
-  ['low', 'number'],
-  null,
-  null,
-  ['frrAmountAvailable', 'number?'],
-] as const);
+export const FundingCurrencyTicker = defineModel('FundingCurrencyTicker', fieldsOf('frr bid bidPeriod bidSize ask askPeriod askSize dailyChange dailyChangeRelative lastPrice volume high low _ _ frrAmountAvailable?'));
 
 /** `GET tickers/hist` row: `[SYMBOL, BID, _, ASK, _ ×8, MTS]`. */
-export const TickersHistory = defineModel('TickersHistory', [
-  ['symbol', 'string'],
-  ['bid', 'number?'],
-  null,
-  ['ask', 'number?'],
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  null,
-  ['mts', 'number'],
-] as const);
+export const TickersHistory = defineModel('TickersHistory', fieldsOf('symbol:s bid? _ ask? _ _ _ _ _ _ _ _ mts'));
 
 /** Public trading trade `[ID, MTS, AMOUNT, PRICE]` (AMOUNT sign = taker side). */
-export const TradingPairTrade = defineModel('TradingPairTrade', [
-  ['id', 'number'],
-  ['mts', 'number'],
-  ['amount', 'number'],
-  ['price', 'number'],
-] as const);
+export const TradingPairTrade = defineModel('TradingPairTrade', fieldsOf('id mts amount price'));
 
 /** Public funding trade `[ID, MTS, AMOUNT, RATE, PERIOD]`. */
-export const FundingCurrencyTrade = defineModel('FundingCurrencyTrade', [
-  ['id', 'number'],
-  ['mts', 'number'],
-  ['amount', 'number'],
-  ['rate', 'number'],
-  ['period', 'number'],
-] as const);
+export const FundingCurrencyTrade = defineModel('FundingCurrencyTrade', fieldsOf('id mts amount rate period'));
 
 /** Aggregated trading book level `[PRICE, COUNT, AMOUNT]` (COUNT 0 deletes the level). */
-export const TradingPairBook = defineModel('TradingPairBook', [
-  ['price', 'number'],
-  ['count', 'number'],
-  ['amount', 'number'],
-] as const);
+export const TradingPairBook = defineModel('TradingPairBook', fieldsOf('price count amount'));
 
 /** Aggregated funding book level `[RATE, PERIOD, COUNT, AMOUNT]` (AMOUNT < 0 = bid). */
-export const FundingCurrencyBook = defineModel('FundingCurrencyBook', [
-  ['rate', 'number'],
-  ['period', 'number'],
-  ['count', 'number'],
-  ['amount', 'number'],
-] as const);
+export const FundingCurrencyBook = defineModel('FundingCurrencyBook', fieldsOf('rate period count amount'));
 
 /** Raw (R0) trading book entry `[ORDER_ID, PRICE, AMOUNT]` (PRICE 0 deletes the order). */
-export const TradingPairRawBook = defineModel('TradingPairRawBook', [
-  ['orderId', 'number'],
-  ['price', 'number'],
-  ['amount', 'number'],
-] as const);
+export const TradingPairRawBook = defineModel('TradingPairRawBook', fieldsOf('orderId price amount'));
 
 /** Raw (R0) funding book entry `[OFFER_ID, PERIOD, RATE, AMOUNT]` (RATE 0 deletes the offer). */
-export const FundingCurrencyRawBook = defineModel('FundingCurrencyRawBook', [
-  ['offerId', 'number'],
-  ['period', 'number'],
-  ['rate', 'number'],
-  ['amount', 'number'],
-] as const);
+export const FundingCurrencyRawBook = defineModel('FundingCurrencyRawBook', fieldsOf('offerId period rate amount'));
 
 /** `GET stats1/.../hist|last` point `[MTS, VALUE]`. */
-export const Statistic = defineModel('Statistic', [
-  ['mts', 'number'],
-  ['value', 'number'],
-] as const);
+export const Statistic = defineModel('Statistic', fieldsOf('mts value'));
 
 /** Candle `[MTS, OPEN, CLOSE, HIGH, LOW, VOLUME]` (note the O, C, H, L order on the wire). */
-export const Candle = defineModel('Candle', [
-  ['mts', 'number'],
-  ['open', 'number'],
-  ['close', 'number'],
-  ['high', 'number'],
-  ['low', 'number'],
-  ['volume', 'number'],
-] as const);
+export const Candle = defineModel('Candle', fieldsOf('mts open close high low volume'));
 
 /**
  * Derivatives status (WS `status` `deriv:SYMBOL` frames and `GET status/deriv/{key}/hist` rows;
  * the REST `status/deriv` rows carry a leading KEY: decode `row.slice(1)`).
  */
-export const DerivativesStatus = defineModel('DerivativesStatus', [
-  ['mts', 'number'],
-  null,
-  ['derivPrice', 'number?'],
-  ['spotPrice', 'number?'],
-  null,
-  ['insuranceFundBalance', 'number?'],
-  null,
-  ['nextFundingEvtMts', 'number?'],
-  ['nextFundingAccrued', 'number?'],
-  ['nextFundingStep', 'number?'],
-  null,
-  ['currentFunding', 'number?'],
-  null,
-  null,
-  ['markPrice', 'number?'],
-  null,
-  null,
-  ['openInterest', 'number?'],
-  null,
-  null,
-  null,
-  ['clampMin', 'number?'],
-  ['clampMax', 'number?'],
-] as const);
+export const DerivativesStatus = defineModel('DerivativesStatus', fieldsOf('mts _ derivPrice? spotPrice? _ insuranceFundBalance? _ nextFundingEvtMts? nextFundingAccrued? nextFundingStep? _ currentFunding? _ _ markPrice? _ _ openInterest? _ _ _ clampMin? clampMax?'));
 
 /**
  * Liquidation `["pos", POS_ID, MTS, _, SYMBOL, AMOUNT, BASE_PRICE, _, IS_MATCH, IS_MARKET_SOLD, _,
@@ -162,64 +57,21 @@ export const DerivativesStatus = defineModel('DerivativesStatus', [
  */
 export const Liquidation = defineModel(
   'Liquidation',
-  [
-    null,
-    ['posId', 'number'],
-    ['mts', 'number'],
-    null,
-    ['symbol', 'string'],
-    ['amount', 'number'],
-    ['basePrice', 'number?'],
-    null,
-    ['isMatch', 'number'],
-    ['isMarketSold', 'number'],
-    null,
-    ['liquidationPrice', 'number?'],
-  ] as const,
+  fieldsOf('_ posId mts _ symbol:s amount basePrice? _ isMatch isMarketSold _ liquidationPrice?'),
   { unwrap: true, layout: [['pos', 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]] },
 );
 
 /** `GET rankings/...` row `[MTS, _, USERNAME, RANKING, _, _, VALUE, _, _, TWITTER_HANDLE]`. */
-export const Leaderboard = defineModel('Leaderboard', [
-  ['mts', 'number'],
-  null,
-  ['username', 'string'],
-  ['ranking', 'number'],
-  null,
-  null,
-  ['value', 'number'],
-  null,
-  null,
-  ['twitterHandle', 'string?'],
-] as const);
+export const Leaderboard = defineModel('Leaderboard', fieldsOf('mts _ username:s ranking _ _ value _ _ twitterHandle:s?'));
 
 /** `GET funding/stats/{symbol}/hist` row. */
-export const FundingStatistic = defineModel('FundingStatistic', [
-  ['mts', 'number'],
-  null,
-  null,
-  ['frr', 'number?'],
-  ['avgPeriod', 'number?'],
-  null,
-  null,
-  ['fundingAmount', 'number?'],
-  ['fundingAmountUsed', 'number?'],
-  null,
-  null,
-  ['fundingBelowThreshold', 'number?'],
-] as const);
+export const FundingStatistic = defineModel('FundingStatistic', fieldsOf('mts _ _ frr? avgPeriod? _ _ fundingAmount? fundingAmountUsed? _ _ fundingBelowThreshold?'));
 
 /** `POST calc/trade/avg` for a trading symbol: `[PRICE_AVG, AMOUNT]`. */
-export const TradingMarketAveragePrice = defineModel('TradingMarketAveragePrice', [
-  ['priceAvg', 'number'],
-  ['amount', 'number'],
-] as const);
+export const TradingMarketAveragePrice = defineModel('TradingMarketAveragePrice', fieldsOf('priceAvg amount'));
 
 /** `POST calc/trade/avg` for a funding symbol: `[RATE_AVG, AMOUNT]`. */
-export const FundingMarketAveragePrice = defineModel('FundingMarketAveragePrice', [
-  ['rateAvg', 'number'],
-  ['amount', 'number'],
-] as const);
+export const FundingMarketAveragePrice = defineModel('FundingMarketAveragePrice', fieldsOf('rateAvg amount'));
 
 /** `POST calc/fx`: `[CURRENT_RATE]`. */
-export const FxRate = defineModel('FxRate', [['currentRate', 'number']] as const);
+export const FxRate = defineModel('FxRate', fieldsOf('currentRate'));

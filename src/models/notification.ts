@@ -4,22 +4,13 @@
  *
  * @module
  */
-import { defineModel, type Model } from './define.js';
+import { defineModel, fieldsOf, type Model } from './define.js';
 
 /**
  * The notification table. `data` stays raw; use {@link decodeNotification} to decode it with a
  * model. `mts` is ms, seconds or seconds with a fraction depending on the source, or `null`.
  */
-export const NotificationModel = defineModel('Notification', [
-  ['mts', 'number?'],
-  ['type', 'string'],
-  ['messageId', 'number?'],
-  null,
-  ['data', 'unknown'],
-  ['code', 'number?'],
-  ['status', 'string'],
-  ['text', 'string?'],
-] as const);
+export const NotificationModel = defineModel('Notification', fieldsOf('mts? type:s messageId? _ data:u code? status:s text:s?'));
 
 /** Known notification status values (others may appear). */
 export type NotificationStatus = 'SUCCESS' | 'ERROR' | 'FAILURE' | 'INFO';

@@ -3,61 +3,19 @@
  *
  * @module
  */
-import { defineModel } from './define.js';
+import { defineModel, fieldsOf } from './define.js';
 
 /**
  * Position (20 fields): REST `auth/r/positions`, WS `ps`/`pn`/`pu`/`pc`. Calculated values
  * (`pl`, `plPerc`, `priceLiq`, `leverage`) are `null` until the server computed them.
  */
-export const Position = defineModel('Position', [
-  ['symbol', 'string'],
-  ['status', 'string'],
-  ['amount', 'number'],
-  ['basePrice', 'number'],
-  ['marginFunding', 'number?'],
-  ['marginFundingType', 'number?'],
-  ['pl', 'number?'],
-  ['plPerc', 'number?'],
-  ['priceLiq', 'number?'],
-  ['leverage', 'number?'],
-  null,
-  ['positionId', 'number'],
-  ['mtsCreate', 'number?'],
-  ['mtsUpdate', 'number?'],
-  null,
-  ['type', 'number?'],
-  null,
-  ['collateral', 'number?'],
-  ['collateralMin', 'number?'],
-  ['meta', 'object?'],
-] as const);
+export const Position = defineModel('Position', fieldsOf('symbol:s status:s amount basePrice marginFunding? marginFundingType? pl? plPerc? priceLiq? leverage? _ positionId mtsCreate? mtsUpdate? _ type? _ collateral? collateralMin? meta:o?'));
 
 /**
  * Data of the `pm-req` notification (`auth/w/position/claim`). `meta` is sent as a JSON string
  * (docs) or an object, so it stays `unknown`.
  */
-export const PositionClaim = defineModel('PositionClaim', [
-  ['symbol', 'string'],
-  ['positionStatus', 'string'],
-  ['amount', 'number'],
-  ['basePrice', 'number'],
-  ['marginFunding', 'number?'],
-  ['marginFundingType', 'number?'],
-  null,
-  null,
-  null,
-  null,
-  null,
-  ['positionId', 'number'],
-  ['mtsCreate', 'number?'],
-  ['mtsUpdate', 'number?'],
-  null,
-  ['posType', 'number?'],
-  null,
-  ['collateral', 'number?'],
-  ['minCollateral', 'number?'],
-  ['meta', 'unknown?'],
-] as const);
+export const PositionClaim = defineModel('PositionClaim', fieldsOf('symbol:s positionStatus:s amount basePrice marginFunding? marginFundingType? _ _ _ _ _ positionId mtsCreate? mtsUpdate? _ posType? _ collateral? minCollateral? meta:u?'));
 
 /**
  * `auth/r/position/increase/info`: `[[MAX_POS, CURRENT_POS], [BASE_CURRENCY_BALANCE,
@@ -66,26 +24,7 @@ export const PositionClaim = defineModel('PositionClaim', [
  */
 export const PositionIncreaseInfo = defineModel(
   'PositionIncreaseInfo',
-  [
-    ['maxPos', 'number?'],
-    ['currentPos', 'number?'],
-    ['baseCurrencyBalance', 'number?'],
-    ['tradableBalanceQuoteCurrency', 'number?'],
-    ['tradableBalanceQuoteTotal', 'number?'],
-    ['tradableBalanceBaseCurrency', 'number?'],
-    ['tradableBalanceBaseTotal', 'number?'],
-    null,
-    null,
-    null,
-    null,
-    ['fundingAvail', 'number?'],
-    null,
-    null,
-    ['fundingValue', 'number?'],
-    ['fundingRequired', 'number?'],
-    ['fundingValueCurrency', 'string?'],
-    ['fundingRequiredCurrency', 'string?'],
-  ] as const,
+  fieldsOf('maxPos? currentPos? baseCurrencyBalance? tradableBalanceQuoteCurrency? tradableBalanceQuoteTotal? tradableBalanceBaseCurrency? tradableBalanceBaseTotal? _ _ _ _ fundingAvail? _ _ fundingValue? fundingRequired? fundingValueCurrency:s? fundingRequiredCurrency:s?'),
   {
     flat: true,
     layout: [[0, 1], [2, [3, 4, 5, 6, 7, 8, 9, 10], 11], 12, 13, [14, 15], [16, 17]],
@@ -93,29 +32,9 @@ export const PositionIncreaseInfo = defineModel(
 );
 
 /** Data of the `pmi-req` notification (`auth/w/position/increase`): `[SYMBOL, _, AMOUNT, BASE_PRICE]`. */
-export const PositionIncrease = defineModel('PositionIncrease', [
-  ['symbol', 'string'],
-  null,
-  ['amount', 'number'],
-  ['basePrice', 'number?'],
-] as const);
+export const PositionIncrease = defineModel('PositionIncrease', fieldsOf('symbol:s _ amount basePrice?'));
 
-const positionHistoryFields = [
-  ['symbol', 'string'],
-  ['status', 'string'],
-  ['amount', 'number'],
-  ['basePrice', 'number'],
-  ['funding', 'number?'],
-  ['fundingType', 'number?'],
-  null,
-  null,
-  null,
-  null,
-  null,
-  ['positionId', 'number'],
-  ['mtsCreate', 'number?'],
-  ['mtsUpdate', 'number?'],
-] as const;
+const positionHistoryFields = fieldsOf('symbol:s status:s amount basePrice funding? fundingType? _ _ _ _ _ positionId mtsCreate? mtsUpdate?');
 
 /** `auth/r/positions/hist` row (14 fields). */
 export const PositionHistory = defineModel('PositionHistory', positionHistoryFields);
@@ -124,15 +43,7 @@ export const PositionHistory = defineModel('PositionHistory', positionHistoryFie
 export const PositionSnapshot = defineModel('PositionSnapshot', positionHistoryFields);
 
 /** `auth/r/positions/audit` row (20 fields): history fields plus type, collateral and meta. */
-export const PositionAudit = defineModel('PositionAudit', [
-  ...positionHistoryFields,
-  null,
-  ['type', 'number?'],
-  null,
-  ['collateral', 'number?'],
-  ['collateralMin', 'number?'],
-  ['meta', 'object?'],
-] as const);
+export const PositionAudit = defineModel('PositionAudit', [...positionHistoryFields, ...fieldsOf('_ type? _ collateral? collateralMin? meta:o?')] as const);
 
 /**
  * `auth/w/deriv/collateral/set`: the response is `[[STATUS]]` (1 = success); decode accepts the
@@ -140,12 +51,9 @@ export const PositionAudit = defineModel('PositionAudit', [
  */
 export const DerivativePositionCollateral = defineModel(
   'DerivativePositionCollateral',
-  [['status', 'number']] as const,
+  fieldsOf('status'),
   { unwrap: true, layout: [[0]] },
 );
 
 /** `auth/calc/deriv/collateral/limit`: `[MIN_COLLATERAL, MAX_COLLATERAL]`. */
-export const DerivativePositionCollateralLimits = defineModel('DerivativePositionCollateralLimits', [
-  ['minCollateral', 'number'],
-  ['maxCollateral', 'number'],
-] as const);
+export const DerivativePositionCollateralLimits = defineModel('DerivativePositionCollateralLimits', fieldsOf('minCollateral maxCollateral'));

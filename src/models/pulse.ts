@@ -4,51 +4,10 @@
  *
  * @module
  */
-import { defineModel, nested } from './define.js';
+import { defineModel, fieldsOf, nested } from './define.js';
 
 /** `GET pulse/profile/{nickname}`; also nested in {@link PulseMessage}. */
-export const PulseProfile = defineModel('PulseProfile', [
-  ['puid', 'string'],
-  ['mts', 'number'],
-  null,
-  ['nickname', 'string'],
-  null,
-  ['picture', 'string?'],
-  ['text', 'string?'],
-  null,
-  null,
-  ['twitterHandle', 'string?'],
-  null,
-  ['followers', 'number?'],
-  ['following', 'number?'],
-  null,
-  null,
-  null,
-  ['tippingStatus', 'number?'],
-] as const);
+export const PulseProfile = defineModel('PulseProfile', fieldsOf('puid:s mts _ nickname:s _ picture:s? text:s? _ _ twitterHandle:s? _ followers? following? _ _ _ tippingStatus?'));
 
 /** `GET pulse/hist` / `auth/r/pulse/hist` row; `profile` is decoded with {@link PulseProfile}. */
-export const PulseMessage = defineModel('PulseMessage', [
-  ['pid', 'string'],
-  ['mts', 'number'],
-  null,
-  ['puid', 'string'],
-  null,
-  ['title', 'string?'],
-  ['content', 'string'],
-  null,
-  null,
-  ['isPin', 'number?'],
-  ['isPublic', 'number?'],
-  ['commentsDisabled', 'number?'],
-  ['tags', 'array?'],
-  ['attachments', 'array?'],
-  ['meta', 'array?'],
-  ['likes', 'number?'],
-  null,
-  null,
-  ['profile', nested(PulseProfile, { wrapped: true })],
-  ['comments', 'number?'],
-  null,
-  null,
-] as const);
+export const PulseMessage = defineModel('PulseMessage', [...fieldsOf('pid:s mts _ puid:s _ title:s? content:s _ _ isPin? isPublic? commentsDisabled? tags:a? attachments:a? meta:a? likes? _ _'), ['profile', nested(PulseProfile, { wrapped: true })], ...fieldsOf('comments? _ _')] as const);

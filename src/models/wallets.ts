@@ -4,30 +4,19 @@
  *
  * @module
  */
-import { defineModel } from './define.js';
+import { defineModel, fieldsOf } from './define.js';
 
 /**
  * Wallet (7 fields): REST `auth/r/wallets`, WS `ws`/`wu`. `availableBalance` is `null` until
  * computed (the `ws` snapshot always sends `null`; the following `wu` fills it).
  */
-export const Wallet = defineModel('Wallet', [
-  ['walletType', 'string'],
-  ['currency', 'string'],
-  ['balance', 'number'],
-  ['unsettledInterest', 'number?'],
-  ['availableBalance', 'number?'],
-  ['lastChange', 'string?'],
-  ['tradeDetails', 'object?'],
-] as const);
+export const Wallet = defineModel('Wallet', fieldsOf('walletType:s currency:s balance unsettledInterest? availableBalance? lastChange:s? tradeDetails:o?'));
 
 /** `auth/calc/order/avail`: `[AMOUNT_AVAIL]`. */
-export const BalanceAvailable = defineModel('BalanceAvailable', [['amount', 'number']] as const);
+export const BalanceAvailable = defineModel('BalanceAvailable', fieldsOf('amount'));
 
 /** WS `bu` balance update: `[AUM, AUM_NET]` (assets under management). */
-export const BalanceInfo = defineModel('BalanceInfo', [
-  ['aum', 'number'],
-  ['aumNet', 'number'],
-] as const);
+export const BalanceInfo = defineModel('BalanceInfo', fieldsOf('aum aumNet'));
 
 /**
  * Margin info of one symbol, `["sym", SYMBOL, [TRADABLE_BALANCE, GROSS_BALANCE, BUY, SELL, ...]]`
@@ -35,14 +24,7 @@ export const BalanceInfo = defineModel('BalanceInfo', [
  */
 export const SymbolMarginInfo = defineModel(
   'SymbolMarginInfo',
-  [
-    null,
-    ['symbol', 'string'],
-    ['tradableBalance', 'number?'],
-    ['grossBalance', 'number?'],
-    ['buy', 'number?'],
-    ['sell', 'number?'],
-  ] as const,
+  fieldsOf('_ symbol:s tradableBalance? grossBalance? buy? sell?'),
   { flat: true, layout: ['sym', 1, [2, 3, 4, 5, null, null, null, null]] },
 );
 
@@ -52,96 +34,24 @@ export const SymbolMarginInfo = defineModel(
  */
 export const BaseMarginInfo = defineModel(
   'BaseMarginInfo',
-  [
-    null,
-    ['userPl', 'number?'],
-    ['userSwaps', 'number?'],
-    ['marginBalance', 'number?'],
-    ['marginNet', 'number?'],
-    ['marginMin', 'number?'],
-  ] as const,
+  fieldsOf('_ userPl? userSwaps? marginBalance? marginNet? marginMin?'),
   { flat: true, layout: ['base', [1, 2, 3, 4, 5]] },
 );
 
 /** Data of the `acc_tf` notification (`auth/w/transfer`). */
-export const Transfer = defineModel('Transfer', [
-  ['mts', 'number'],
-  ['walletFrom', 'string'],
-  ['walletTo', 'string'],
-  null,
-  ['currency', 'string'],
-  ['currencyTo', 'string?'],
-  null,
-  ['amount', 'number'],
-] as const);
+export const Transfer = defineModel('Transfer', fieldsOf('mts walletFrom:s walletTo:s _ currency:s currencyTo:s? _ amount'));
 
 /** Data of the `acc_wd-req` notification (`auth/w/withdraw`). */
-export const Withdrawal = defineModel('Withdrawal', [
-  ['withdrawalId', 'number'],
-  null,
-  ['method', 'string'],
-  ['paymentId', 'string?'],
-  ['wallet', 'string'],
-  ['amount', 'number'],
-  null,
-  null,
-  ['withdrawalFee', 'number?'],
-] as const);
+export const Withdrawal = defineModel('Withdrawal', fieldsOf('withdrawalId _ method:s paymentId:s? wallet:s amount _ _ withdrawalFee?'));
 
 /** Data of the `acc_dep` notification (`auth/w/deposit/address`). */
-export const DepositAddress = defineModel('DepositAddress', [
-  null,
-  ['method', 'string'],
-  ['currencyCode', 'string'],
-  null,
-  ['address', 'string'],
-  ['poolAddress', 'string?'],
-] as const);
+export const DepositAddress = defineModel('DepositAddress', fieldsOf('_ method:s currencyCode:s _ address:s poolAddress:s?'));
 
 /** `auth/w/deposit/invoice` (not wrapped in a notification): `[INVOICE_HASH, INVOICE, _, _, AMOUNT]`. */
-export const LightningNetworkInvoice = defineModel('LightningNetworkInvoice', [
-  ['invoiceHash', 'string'],
-  ['invoice', 'string'],
-  null,
-  null,
-  ['amount', 'string'],
-] as const);
+export const LightningNetworkInvoice = defineModel('LightningNetworkInvoice', fieldsOf('invoiceHash:s invoice:s _ _ amount:s'));
 
 /** `auth/r/movements/hist` row (22 fields; `movements/info` sends more, ignored). */
-export const Movement = defineModel('Movement', [
-  ['id', 'number'],
-  ['currency', 'string'],
-  ['currencyName', 'string?'],
-  null,
-  null,
-  ['mtsStart', 'number?'],
-  ['mtsUpdate', 'number?'],
-  null,
-  null,
-  ['status', 'string?'],
-  null,
-  null,
-  ['amount', 'number'],
-  ['fees', 'number?'],
-  null,
-  null,
-  ['destinationAddress', 'string?'],
-  null,
-  null,
-  null,
-  ['transactionId', 'string?'],
-  ['withdrawTransactionNote', 'string?'],
-] as const);
+export const Movement = defineModel('Movement', fieldsOf('id currency:s currencyName:s? _ _ mtsStart? mtsUpdate? _ _ status:s? _ _ amount fees? _ _ destinationAddress:s? _ _ _ transactionId:s? withdrawTransactionNote:s?'));
 
 /** `auth/r/ledgers/hist` row `[ID, CURRENCY, WALLET, MTS, _, AMOUNT, BALANCE, _, DESCRIPTION]`. */
-export const Ledger = defineModel('Ledger', [
-  ['id', 'number'],
-  ['currency', 'string'],
-  ['wallet', 'string?'],
-  ['mts', 'number'],
-  null,
-  ['amount', 'number'],
-  ['balance', 'number?'],
-  null,
-  ['description', 'string?'],
-] as const);
+export const Ledger = defineModel('Ledger', fieldsOf('id currency:s wallet:s? mts _ amount balance? _ description:s?'));

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { signed } from './definers.js';
 import {
   models,
   type DepositAddress,
@@ -20,14 +21,11 @@ import {
   type Withdrawal,
 } from '../models/index.js';
 import type { WalletType } from '../models/enums.js';
-import { SIGNED } from './auth-trading.js';
-import { arrayOf, boolean, decimal, positiveInteger, record, text, tradingSymbol } from './checks.js';
 import { array, list, notification, one, truthy } from './decode.js';
-import { defineEndpoint, HISTORY_PARAMS, type Decoder } from './endpoint.js';
+import type { Decoder } from './endpoint.js';
 import { Alert, WalletHistory, type Permission } from './extra-models.js';
 import { badShape } from './response.js';
 import type { Decimal, HistoryParams } from './types.js';
-import { validateOneOf } from './validate.js';
 
 /** Parameters of `transferBetweenWallets`. */
 export interface TransferParams {
@@ -103,9 +101,6 @@ export interface TokenParams {
   readonly caps?: readonly string[];
 }
 
-const wallet = (v: unknown, n: string): unknown => validateOneOf(v, ['exchange', 'margin', 'funding'], n);
-const keys = arrayOf(text);
-
 const permissions: Decoder<Record<string, Permission>> = (body, endpoint) => {
   if (!Array.isArray(body)) throw badShape(endpoint, 'an array of [scope, read, write] rows', body);
   const out: Record<string, Permission> = {};
@@ -137,109 +132,65 @@ const firstString: Decoder<string> = (body, endpoint) => {
 /** The authenticated account endpoint table. */
 export const authAccountEndpoints = {
   /** `auth/r/info/user`. */
-  getUserInfo: defineEndpoint<[], UserInfo>({ ...SIGNED, path: 'auth/r/info/user', args: [], decode: one(models.UserInfo) }),
+  getUserInfo: signed<[], UserInfo>('auth/r/info/user', [], one(models.UserInfo)),
   /** `auth/r/logins/hist`. */
-  getLoginHistory: defineEndpoint<[params?: HistoryParams], LoginHistory[]>({
-    ...SIGNED, path: 'auth/r/logins/hist', args: ['*'], params: HISTORY_PARAMS,  decode: list(models.LoginHistory),
-  }),
+  getLoginHistory: signed<[params?: HistoryParams], LoginHistory[]>('auth/r/logins/hist start end limit', ['*'], list(models.LoginHistory)),
   /** `auth/r/wallets`. */
-  getWallets: defineEndpoint<[], Wallet[]>({ ...SIGNED, path: 'auth/r/wallets', args: [], decode: list(models.Wallet) }),
+  getWallets: signed<[], Wallet[]>('auth/r/wallets', [], list(models.Wallet)),
   /** `auth/r/wallets/hist`: balances at `end` (ms). */
-  getWalletsHistory: defineEndpoint<[params?: {
+  getWalletsHistory: signed<[params?: {
     /** Balances as of this time (ms since epoch). */
     readonly end?: number;
     /** Currency; all when omitted. */
     readonly currency?: string;
-  }], WalletHistory[]>({
-    ...SIGNED, path: 'auth/r/wallets/hist', args: ['*'], params: ['end'], check: { currency: text }, decode: list(WalletHistory),
-  }),
+  }], WalletHistory[]>('auth/r/wallets/hist end currency:text', ['*'], list(WalletHistory)),
   /** `auth/r/ledgers[/{currency}]/hist`. */
-  getLedgers: defineEndpoint<[params?: HistoryParams & {
+  getLedgers: signed<[params?: HistoryParams & {
     /** Currency; all when omitted. */
     readonly currency?: string;
     /** Ledger category code (e.g. 28 settlement). */
     readonly category?: number;
-  }], Ledger[]>({
-    ...SIGNED, path: 'auth/r/ledgers{/currency}/hist', args: ['*'], params: HISTORY_PARAMS, check: { currency: text, category: positiveInteger }, decode: list(models.Ledger),
-  }),
+  }], Ledger[]>('auth/r/ledgers{/currency}/hist start end limit currency:text category:int', ['*'], list(models.Ledger)),
   /** `auth/w/transfer`: `acc_tf` notification. */
-  transferBetweenWallets: defineEndpoint<[params: TransferParams], Notification<Transfer | null>>({
-    ...SIGNED, path: 'auth/w/transfer', args: ['*'], required: ['from', 'to', 'currency', 'currencyTo', 'amount'],
-    check: { from: wallet, to: wallet, currency: text, currencyTo: text, amount: decimal }, decode: notification(models.Transfer),
-  }),
+  transferBetweenWallets: signed<[params: TransferParams], Notification<Transfer | null>>('auth/w/transfer from!:wallet to!:wallet currency!:text currencyTo!:text amount!:decimal', ['*'], notification(models.Transfer)),
   /** `auth/w/withdraw`: `acc_wd-req` notification. */
-  submitWalletWithdrawal: defineEndpoint<[params: WithdrawalParams], Notification<Withdrawal | null>>({
-    ...SIGNED, path: 'auth/w/withdraw', args: ['*'], params: ['paymentId'], required: ['wallet', 'method', 'address', 'amount'],
-    check: { wallet, method: text, address: text, amount: decimal, feeDeduct: boolean }, decode: notification(models.Withdrawal),
-  }),
+  submitWalletWithdrawal: signed<[params: WithdrawalParams], Notification<Withdrawal | null>>('auth/w/withdraw wallet!:wallet method!:text address!:text amount!:decimal paymentId feeDeduct:bool', ['*'], notification(models.Withdrawal)),
   /** `auth/w/deposit/address`: `acc_dep` notification. */
-  getDepositAddress: defineEndpoint<[params: DepositAddressParams], Notification<DepositAddress | null>>({
-    ...SIGNED, path: 'auth/w/deposit/address', args: ['*'], required: ['wallet', 'method'], defaults: { opRenew: false },
-    check: { wallet, method: text, opRenew: boolean }, decode: notification(models.DepositAddress),
-  }),
+  getDepositAddress: signed<[params: DepositAddressParams], Notification<DepositAddress | null>>('auth/w/deposit/address wallet!:wallet method!:text opRenew:bool', ['*'], notification(models.DepositAddress), { defaults: { opRenew: false } }),
   /** `auth/w/deposit/invoice`: a Lightning invoice (not a notification). */
-  generateDepositInvoice: defineEndpoint<[params: DepositInvoiceParams], LightningNetworkInvoice>({
-    ...SIGNED, path: 'auth/w/deposit/invoice', args: ['*'], required: ['wallet', 'currency', 'amount'],
-    check: { wallet, currency: text, amount: decimal }, decode: one(models.LightningNetworkInvoice),
-  }),
+  generateDepositInvoice: signed<[params: DepositInvoiceParams], LightningNetworkInvoice>('auth/w/deposit/invoice wallet!:wallet currency!:text amount!:decimal', ['*'], one(models.LightningNetworkInvoice)),
   /** `auth/r/movements[/{currency}]/hist`: deposits and withdrawals. */
-  getMovements: defineEndpoint<[params?: HistoryParams & {
+  getMovements: signed<[params?: HistoryParams & {
     /** Currency; all when omitted. */
     readonly currency?: string;
-  }], Movement[]>({
-    ...SIGNED, path: 'auth/r/movements{/currency}/hist', args: ['*'], params: HISTORY_PARAMS, check: { currency: text }, decode: list(models.Movement),
-  }),
+  }], Movement[]>('auth/r/movements{/currency}/hist start end limit currency:text', ['*'], list(models.Movement)),
   /** `auth/r/movements/info`: one movement by id. */
-  getMovementInfo: defineEndpoint<[id: number], Movement>({
-    ...SIGNED, path: 'auth/r/movements/info', args: ['id'], required: ['id'], check: { id: positiveInteger }, decode: movementRow,
-  }),
+  getMovementInfo: signed<[id: number], Movement>('auth/r/movements/info id!:int', ['id'], movementRow),
   /** `auth/r/audit/hist`: account change log rows (shape undocumented, left raw). */
-  getAuditHistory: defineEndpoint<[params?: HistoryParams], unknown[][]>({
-    ...SIGNED, path: 'auth/r/audit/hist', args: ['*'], params: HISTORY_PARAMS,  decode: array<unknown[]>(),
-  }),
+  getAuditHistory: signed<[params?: HistoryParams], unknown[][]>('auth/r/audit/hist start end limit', ['*'], array<unknown[]>()),
   /** `auth/r/permissions`: read/write per scope of the API key. */
-  getPermissions: defineEndpoint<[], Record<string, Permission>>({ ...SIGNED, path: 'auth/r/permissions', args: [], decode: permissions }),
+  getPermissions: signed<[], Record<string, Permission>>('auth/r/permissions', [], permissions),
   /** `auth/r/summary`: 30-day fees and volume summary (nested, left raw). */
-  getSummary: defineEndpoint<[], unknown[]>({ ...SIGNED, path: 'auth/r/summary', args: [], decode: array() }),
+  getSummary: signed<[], unknown[]>('auth/r/summary', [], array()),
   /** `auth/r/alerts`: price alerts. */
-  getAlerts: defineEndpoint<[type?: 'price'], Alert[]>({
-    ...SIGNED, path: 'auth/r/alerts', args: ['type'], defaults: { type: 'price' }, decode: list(Alert),
-  }),
+  getAlerts: signed<[type?: 'price'], Alert[]>('auth/r/alerts', ['type'], list(Alert), { defaults: { type: 'price' } }),
   /** `auth/w/alert/set`: create a price alert. */
-  setAlert: defineEndpoint<[params: SetAlertParams], Alert>({
-    ...SIGNED, path: 'auth/w/alert/set', args: ['*'], required: ['symbol', 'price'], defaults: { type: 'price' },
-    check: { symbol: tradingSymbol, price: decimal, count: positiveInteger }, decode: one(Alert),
-  }),
+  setAlert: signed<[params: SetAlertParams], Alert>('auth/w/alert/set symbol!:trading price!:decimal count:int', ['*'], one(Alert), { defaults: { type: 'price' } }),
   /**
    * `auth/w/alert/price:{symbol}:{price}/del` (the path docs.bitfinex.com documents, Alert Delete;
    * the node client's `auth/w/alert/del` with a `{symbol, price}` body is accepted by the simulator
    * too). True when the answer is `[true]` (Bitfinex answers so even when nothing was deleted).
    */
-  deleteAlert: defineEndpoint<[symbol: string, price: number], boolean>({
-    ...SIGNED, path: 'auth/w/alert/price:{symbol}:{price}/del', args: ['symbol', 'price'], check: { symbol: tradingSymbol, price: decimal },
-    decode: truthy(),
-  }),
+  deleteAlert: signed<[symbol: string, price: number], boolean>('auth/w/alert/price:{symbol}:{price}/del symbol:trading price:decimal', ['symbol', 'price'], truthy()),
   /** `auth/r/settings`: user settings by key (e.g. `api:bfx-actors`). */
-  getSettings: defineEndpoint<[keys: readonly string[]], Record<string, unknown>>({
-    ...SIGNED, path: 'auth/r/settings', args: ['keys'], required: ['keys'], check: { keys }, decode: settings,
-  }),
+  getSettings: signed<[keys: readonly string[]], Record<string, unknown>>('auth/r/settings keys!:texts', ['keys'], settings),
   /** `auth/w/settings/set`: write settings `{ key: value }`. */
-  setSettings: defineEndpoint<[settings: Readonly<Record<string, unknown>>], boolean>({
-    ...SIGNED, path: 'auth/w/settings/set', args: ['settings'], required: ['settings'], check: { settings: record }, decode: truthy(),
-  }),
+  setSettings: signed<[settings: Readonly<Record<string, unknown>>], boolean>('auth/w/settings/set settings!:record', ['settings'], truthy()),
   /** `auth/w/settings/del`: delete settings by key. */
-  deleteSettings: defineEndpoint<[keys: readonly string[]], boolean>({
-    ...SIGNED, path: 'auth/w/settings/del', args: ['keys'], required: ['keys'], check: { keys }, decode: truthy(),
-  }),
+  deleteSettings: signed<[keys: readonly string[]], boolean>('auth/w/settings/del keys!:texts', ['keys'], truthy()),
   /** `auth/w/token`: a short-lived auth token (`bfx-token`). */
-  generateToken: defineEndpoint<[params?: TokenParams], string>({
-    ...SIGNED, path: 'auth/w/token', args: ['*'], rename: { writePermission: 'writePermission' },
-    check: { ttl: positiveInteger, scope: text, writePermission: boolean, caps: keys }, decode: firstString,
-  }),
+  generateToken: signed<[params?: TokenParams], string>('auth/w/token ttl:int scope:text writePermission:bool>writePermission caps:texts', ['*'], firstString),
   /** `auth/w/token/del`: true when the token was deleted. */
-  deleteToken: defineEndpoint<[token: string], boolean>({
-    ...SIGNED, path: 'auth/w/token/del', args: ['token'], required: ['token'], check: { token: text }, decode: truthy(),
-  }),
+  deleteToken: signed<[token: string], boolean>('auth/w/token/del token!:text', ['token'], truthy()),
 } as const;
-
 

@@ -7,11 +7,10 @@
  *
  * @module
  */
+import { signed, signedCamel } from './definers.js';
 import { models, type Notification, type Order, type PulseMessage } from '../models/index.js';
-import { SIGNED } from './auth-trading.js';
-import { arrayOf, boolean, decimal, positiveInteger, record, text, tradingSymbol } from './checks.js';
 import { array, list, notification, object, one, truthy } from './decode.js';
-import { defineEndpoint, HISTORY_PARAMS, type Decoder } from './endpoint.js';
+import type { Decoder } from './endpoint.js';
 import {
   DepositAddressEntry,
   WeightedAverages,
@@ -70,13 +69,8 @@ export type WeightedAveragesParams = HistoryParams & {
   readonly symbol: string;
 };
 
-const THALEX = { ...SIGNED, keys: 'camel' } as const;
 const thalexTransfer = (direction: 'deposits' | 'withdrawals') =>
-  defineEndpoint<[params: ThalexTransferParams], ThalexTransfer>({
-    ...THALEX, path: `auth/w/ext/wallets/${direction}/request`, args: ['*'], required: ['amount', 'ccy', 'tfaToken'],
-    defaults: { provider: 'thalex' }, check: { provider: (v, n) => validateOneOf(v, ['thalex'], n), amount: decimal, ccy: text, tfaToken: record },
-    decode: object<ThalexTransfer>('Thalex transfer'),
-  });
+  signedCamel<[params: ThalexTransferParams], ThalexTransfer>(`auth/w/ext/wallets/${direction}/request amount!:decimal ccy!:text tfaToken!:record provider:provider`, ['*'], object<ThalexTransfer>('Thalex transfer'), { checks: { provider: (v, n) => validateOneOf(v, ['thalex'], n) }, defaults: { provider: 'thalex' } });
 
 /** An array of objects, or one object (the "by id" actions), as a list. */
 const paymentObjects: Decoder<LnxInvoicePayment[]> = (body, endpoint) => {
@@ -90,59 +84,30 @@ const fundingType = (v: unknown, n: string): unknown => (v === 0 || v === 1 ? v 
 /** The table of these endpoints (merged into `authEndpoints`). */
 export const authExtraEndpoints = {
   /** `auth/r/orders/otc/{symbol}/hist` (docs: OTC Orders History). [UNCERTAIN]: rows assumed ORDER arrays like `orders/hist`. */
-  getOtcOrdersHistory: defineEndpoint<[symbol: string, params?: HistoryParams], Order[]>({
-    ...SIGNED, path: 'auth/r/orders/otc/{symbol}/hist', args: ['symbol', '*'], params: HISTORY_PARAMS, check: { symbol: tradingSymbol },
-    decode: list(models.Order),
-  }),
+  getOtcOrdersHistory: signed<[symbol: string, params?: HistoryParams], Order[]>('auth/r/orders/otc/{symbol}/hist start end limit symbol:trading', ['symbol', '*'], list(models.Order)),
   /** `auth/w/position/update/funding/type` (docs: Update Position Funding Type): `puft-req` notification; `type` 0 daily, 1 term. */
-  updatePositionFundingType: defineEndpoint<[symbol: string, type: 0 | 1], Notification<unknown>>({
-    ...SIGNED, path: 'auth/w/position/update/funding/type', args: ['symbol', 'type'], required: ['symbol', 'type'],
-    check: { symbol: tradingSymbol, type: fundingType }, decode: notification(),
-  }),
+  updatePositionFundingType: signed<[symbol: string, type: 0 | 1], Notification<unknown>>('auth/w/position/update/funding/type symbol!:trading type!:type', ['symbol', 'type'], notification(), { checks: { type: fundingType } }),
   /** `auth/r/deposit/address/all` (docs: Deposit Address List, 10 req/min). */
-  getDepositAddresses: defineEndpoint<[params: DepositAddressListParams], DepositAddressEntry[]>({
-    ...SIGNED, path: 'auth/r/deposit/address/all', args: ['*'], required: ['method'], rename: { pageSize: 'pageSize' },
-    check: { method: text, page: positiveInteger, pageSize: positiveInteger }, decode: list(DepositAddressEntry),
-  }),
+  getDepositAddresses: signed<[params: DepositAddressListParams], DepositAddressEntry[]>('auth/r/deposit/address/all method!:text page:int pageSize:int>pageSize', ['*'], list(DepositAddressEntry)),
   /** `auth/w/ext/wallets/deposits/request` (docs: Thalex Deposit Request): Bitfinex → Thalex. */
   requestThalexDeposit: thalexTransfer('deposits'),
   /** `auth/w/ext/wallets/withdrawals/request` (docs: Thalex Withdrawal Request): Thalex → Bitfinex. */
   requestThalexWithdrawal: thalexTransfer('withdrawals'),
   /** `auth/r/ext/wallets/transfers/free/count` (docs: Thalex Free Transfer Count; body key `Provider`). */
-  getThalexFreeTransferCount: defineEndpoint<[provider?: 'thalex'], ThalexFreeTransferCount>({
-    ...THALEX, path: 'auth/r/ext/wallets/transfers/free/count', args: ['provider'], defaults: { provider: 'thalex' }, rename: { provider: 'Provider' },
-    check: { provider: (v, n) => validateOneOf(v, ['thalex'], n) }, decode: object<ThalexFreeTransferCount>('free transfer count'),
-  }),
+  getThalexFreeTransferCount: signedCamel<[provider?: 'thalex'], ThalexFreeTransferCount>('auth/r/ext/wallets/transfers/free/count provider:provider>Provider', ['provider'], object<ThalexFreeTransferCount>('free transfer count'), { checks: { provider: (v, n) => validateOneOf(v, ['thalex'], n) }, defaults: { provider: 'thalex' } }),
   /** `auth/r/ext/invoice/payments` (docs: LNX Invoice Payments). [UNCERTAIN] object keys. */
-  getLnxInvoicePayments: defineEndpoint<[action: LnxPaymentsAction, query?: Readonly<Record<string, unknown>>], LnxInvoicePayment[]>({
-    ...THALEX, path: 'auth/r/ext/invoice/payments', args: ['action', 'query'], required: ['action'], defaults: { query: {} },
-    check: { action: (v, n) => validateOneOf(v, ['getPaymentsByUser', 'getInvoicesByUser', 'getInvoiceById', 'getPaymentById'], n), query: record },
-    decode: paymentObjects,
-  }),
+  getLnxInvoicePayments: signedCamel<[action: LnxPaymentsAction, query?: Readonly<Record<string, unknown>>], LnxInvoicePayment[]>('auth/r/ext/invoice/payments action!:action query:record', ['action', 'query'], paymentObjects, { checks: { action: (v, n) => validateOneOf(v, ['getPaymentsByUser', 'getInvoicesByUser', 'getInvoiceById', 'getPaymentById'], n) }, defaults: { query: {} } }),
   /** `auth/r/trades/calc`: weighted averages of the account's trades (bfx-api-node-rest `getWeightedAverages`, model from bfx-api-node-models). */
-  getWeightedAverages: defineEndpoint<[params: WeightedAveragesParams], WeightedAverages>({
-    ...SIGNED, path: 'auth/r/trades/calc', args: ['*'], required: ['symbol'], params: HISTORY_PARAMS, check: { symbol: tradingSymbol },
-    decode: one(WeightedAverages),
-  }),
+  getWeightedAverages: signed<[params: WeightedAveragesParams], WeightedAverages>('auth/r/trades/calc symbol!:trading start end limit', ['*'], one(WeightedAverages)),
   /** `auth/r/pulse/hist` (bfx-api-node-rest `fetchUserPulseHistory`; docs-2020 Pulse History): the user's pulses. */
-  getPulseHistory: defineEndpoint<[params?: {
+  getPulseHistory: signed<[params?: {
     /** Only public pulses. */
     readonly isPublic?: boolean;
-  }], PulseMessage[]>({
-    ...SIGNED, path: 'auth/r/pulse/hist', args: ['*'], check: { isPublic: boolean }, rename: { isPublic: 'isPublic' }, decode: list(models.PulseMessage),
-  }),
+  }], PulseMessage[]>('auth/r/pulse/hist isPublic:bool>isPublic', ['*'], list(models.PulseMessage)),
   /** `auth/w/pulse/add` (bfx-api-node-rest `addPulse`; docs-2020 Pulse Add, 15 req/min): the new pulse. */
-  submitPulse: defineEndpoint<[params: PulseParams], PulseMessage>({
-    ...SIGNED, path: 'auth/w/pulse/add', args: ['*'], required: ['content'], keys: 'camel',
-    check: { title: text, content: text, parent: text, isPublic: boolean, isPin: boolean, attachments: arrayOf(text) },
-    decode: (body, endpoint) => one(models.PulseMessage)(Array.isArray(body) && Array.isArray(body[0]) ? body[0] : body, endpoint),
-  }),
+  submitPulse: signedCamel<[params: PulseParams], PulseMessage>('auth/w/pulse/add content!:text title:text parent:text isPublic:bool isPin:bool attachments:texts', ['*'], (body, endpoint) => one(models.PulseMessage)(Array.isArray(body) && Array.isArray(body[0]) ? body[0] : body, endpoint)),
   /** `auth/w/pulse/del` (bfx-api-node-rest `deletePulse`; docs-2020 Pulse Delete): true when deleted. */
-  deletePulse: defineEndpoint<[pid: string], boolean>({
-    ...SIGNED, path: 'auth/w/pulse/del', args: ['pid'], required: ['pid'], check: { pid: text }, decode: truthy(),
-  }),
+  deletePulse: signed<[pid: string], boolean>('auth/w/pulse/del pid!:text', ['pid'], truthy()),
   /** `auth/r/stats/perf:1D/hist` (bfx-api-node-rest `performance`; deprecated). [UNCERTAIN]: rows left raw. */
-  getPerformanceHistory: defineEndpoint<[], unknown[][]>({
-    ...SIGNED, path: 'auth/r/stats/perf:1D/hist', args: [], decode: array<unknown[]>(),
-  }),
+  getPerformanceHistory: signed<[], unknown[][]>('auth/r/stats/perf:1D/hist', [], array<unknown[]>()),
 } as const;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { signed } from './definers.js';
 import {
   models,
   type FundingAutoRenew,
@@ -15,10 +16,8 @@ import {
   type Notification,
 } from '../models/index.js';
 import type { FundingOfferType } from '../models/enums.js';
-import { SIGNED } from './auth-trading.js';
-import { arrayOf, boolean, decimal, fundingOfferType, fundingSymbol, period, positiveInteger, record, text } from './checks.js';
 import { list, notification, one } from './decode.js';
-import { defineEndpoint, HISTORY_PARAMS, SORTED_HISTORY_PARAMS, type Decoder } from './endpoint.js';
+import type { Decoder } from './endpoint.js';
 import type { Decimal, HistoryParams, SortedHistoryParams } from './types.js';
 import { validateOneOf } from './validate.js';
 
@@ -68,15 +67,11 @@ export type FundingHistoryParams = HistoryParams & {
   readonly symbol?: string;
 };
 
-const symbol = { symbol: fundingSymbol };
-
 /** A `…/{symbol}` list endpoint and its `…/{symbol}/hist` history sibling. */
 function withHistory<T extends object>(resource: string, decode: Decoder<T[]>) {
   return {
-    current: defineEndpoint<[symbol?: string], T[]>({ ...SIGNED, path: `auth/r/funding/${resource}{/symbol}`, args: ['symbol'], check: symbol, decode }),
-    history: defineEndpoint<[params?: FundingHistoryParams], T[]>({
-      ...SIGNED, path: `auth/r/funding/${resource}{/symbol}/hist`, args: ['*'], params: HISTORY_PARAMS,  check: symbol, decode,
-    }),
+    current: signed<[symbol?: string], T[]>(`auth/r/funding/${resource}{/symbol} symbol:funding`, ['symbol'], decode),
+    history: signed<[params?: FundingHistoryParams], T[]>(`auth/r/funding/${resource}{/symbol}/hist start end limit symbol:funding`, ['*'], decode),
   };
 }
 
@@ -89,32 +84,17 @@ export const authFundingEndpoints = {
   /** `auth/r/funding/offers[/{symbol}]`: active offers. */
   getFundingOffers: offers.current,
   /** `auth/w/funding/offer/submit`: `fon-req` notification. */
-  submitFundingOffer: defineEndpoint<[params: SubmitFundingOfferParams], Notification<FundingOffer | null>>({
-    ...SIGNED, path: 'auth/w/funding/offer/submit', args: ['*'], params: ['flags'], required: ['type', 'symbol', 'amount', 'rate', 'period'],
-    check: { type: fundingOfferType, symbol: fundingSymbol, amount: decimal, rate: decimal, period }, decode: notification(models.FundingOffer),
-  }),
+  submitFundingOffer: signed<[params: SubmitFundingOfferParams], Notification<FundingOffer | null>>('auth/w/funding/offer/submit type!:offerType symbol!:funding amount!:decimal rate!:decimal period!:period flags', ['*'], notification(models.FundingOffer)),
   /** `auth/w/funding/offer/cancel`: `foc-req` notification. */
-  cancelFundingOffer: defineEndpoint<[id: number], Notification<FundingOffer | null>>({
-    ...SIGNED, path: 'auth/w/funding/offer/cancel', args: ['id'], required: ['id'], check: { id: positiveInteger }, decode: notification(models.FundingOffer),
-  }),
+  cancelFundingOffer: signed<[id: number], Notification<FundingOffer | null>>('auth/w/funding/offer/cancel id!:int', ['id'], notification(models.FundingOffer)),
   /** `auth/w/funding/offer/cancel/all`: `foc_all-req` notification (currency without prefix, e.g. `USD`). */
-  cancelAllFundingOffers: defineEndpoint<[currency: string], Notification<unknown>>({
-    ...SIGNED, path: 'auth/w/funding/offer/cancel/all', args: ['currency'], required: ['currency'], check: { currency: text }, decode: notification(),
-  }),
+  cancelAllFundingOffers: signed<[currency: string], Notification<unknown>>('auth/w/funding/offer/cancel/all currency!:text', ['currency'], notification()),
   /** `auth/w/funding/close`: close a funding credit or loan. */
-  submitFundingClose: defineEndpoint<[id: number], Notification<unknown>>({
-    ...SIGNED, path: 'auth/w/funding/close', args: ['id'], required: ['id'], check: { id: positiveInteger }, decode: notification(),
-  }),
+  submitFundingClose: signed<[id: number], Notification<unknown>>('auth/w/funding/close id!:int', ['id'], notification()),
   /** `auth/w/funding/auto`: `fa-req` notification. */
-  toggleAutoRenew: defineEndpoint<[params: AutoRenewParams], Notification<FundingAutoRenew | null>>({
-    ...SIGNED, path: 'auth/w/funding/auto', args: ['*'], required: ['status', 'currency'],
-    check: { status: boolean, currency: text, amount: decimal, rate: decimal, period }, decode: notification(models.FundingAutoRenew),
-  }),
+  toggleAutoRenew: signed<[params: AutoRenewParams], Notification<FundingAutoRenew | null>>('auth/w/funding/auto status!:bool currency!:text amount:decimal rate:decimal period:period', ['*'], notification(models.FundingAutoRenew)),
   /** `auth/w/funding/keep` (body keys `type`, `id`, `changes`). */
-  toggleKeepFunding: defineEndpoint<[params: KeepFundingParams], Notification<unknown>>({
-    ...SIGNED, path: 'auth/w/funding/keep', args: ['*'], required: ['type'], rename: { ids: 'id' },
-    check: { type: (v, n) => validateOneOf(v, ['credit', 'loan'], n), ids: arrayOf(positiveInteger), changes: record }, decode: notification(),
-  }),
+  toggleKeepFunding: signed<[params: KeepFundingParams], Notification<unknown>>('auth/w/funding/keep type!:type ids:ids>id changes:record', ['*'], notification(), { checks: { type: (v, n) => validateOneOf(v, ['credit', 'loan'], n) } }),
   /** `auth/r/funding/offers[/{symbol}]/hist`. */
   getFundingOffersHistory: offers.history,
   /** `auth/r/funding/loans[/{symbol}]`. */
@@ -126,14 +106,10 @@ export const authFundingEndpoints = {
   /** `auth/r/funding/credits[/{symbol}]/hist`. */
   getFundingCreditsHistory: credits.history,
   /** `auth/r/funding/trades[/{symbol}]/hist`. */
-  getFundingTradesHistory: defineEndpoint<[params?: SortedHistoryParams & {
+  getFundingTradesHistory: signed<[params?: SortedHistoryParams & {
     /** Funding currency (`fUSD`); all when omitted. */
     readonly symbol?: string;
-  }], FundingTrade[]>({
-    ...SIGNED, path: 'auth/r/funding/trades{/symbol}/hist', args: ['*'], params: SORTED_HISTORY_PARAMS, check: symbol, decode: list(models.FundingTrade),
-  }),
+  }], FundingTrade[]>('auth/r/funding/trades{/symbol}/hist start end limit sort symbol:funding', ['*'], list(models.FundingTrade)),
   /** `auth/r/info/funding/{key}` (key like `fUSD`). */
-  getFundingInfo: defineEndpoint<[key: string], FundingInfo>({
-    ...SIGNED, path: 'auth/r/info/funding/{key}', args: ['key'], check: { key: fundingSymbol }, decode: one(models.FundingInfo),
-  }),
+  getFundingInfo: signed<[key: string], FundingInfo>('auth/r/info/funding/{key} key:funding', ['key'], one(models.FundingInfo)),
 } as const;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { signed } from './definers.js';
 import {
   models,
   type BalanceAvailable,
@@ -25,14 +26,9 @@ import {
 } from '../models/index.js';
 import type { OrderType } from '../models/enums.js';
 import { createCidSource } from '../ws/account/cid.js';
-import { arrayOf, boolean, decimal, orderType, positiveInteger, record, text, tradingSymbol } from './checks.js';
 import { list, notification, one } from './decode.js';
-import { defineEndpoint, HISTORY_PARAMS, SORTED_HISTORY_PARAMS } from './endpoint.js';
 import type { Decimal, HistoryParams, SortedHistoryParams } from './types.js';
 import { invalidArgument, validateRequired } from './validate.js';
-
-/** Signed POST defaults shared by the authenticated tables. */
-export const SIGNED = { method: 'POST', auth: true, keys: 'snake' } as const;
 
 /** Parameters of `submitOrder`. */
 export interface SubmitOrderParams {
@@ -140,7 +136,6 @@ export interface BalanceAvailableParams {
 /** Client order ids of REST orders (unique and increasing in this process). */
 const nextCid = createCidSource();
 const isMarket = (type: unknown): boolean => typeof type === 'string' && type.endsWith('MARKET');
-const ids = arrayOf(positiveInteger);
 const cancelRefine = (p: Readonly<Record<string, unknown>>): void => {
   if (p.id === undefined && p.cid === undefined) validateRequired(undefined, 'id');
   if (p.cid !== undefined && p.cidDate === undefined) validateRequired(undefined, 'cidDate');
@@ -153,10 +148,7 @@ const multiOps = (v: unknown, n: string): void => {
     }
   });
 };
-const balanceAvailable = defineEndpoint<[params: BalanceAvailableParams], BalanceAvailable>({
-  ...SIGNED, path: 'auth/calc/order/avail', args: ['*'], params: ['dir'], required: ['symbol', 'type'], check: { symbol: tradingSymbol, type: text, rate: decimal, lev: decimal },
-  decode: one(models.BalanceAvailable),
-});
+const balanceAvailable = signed<[params: BalanceAvailableParams], BalanceAvailable>('auth/calc/order/avail symbol!:trading type!:text dir rate:decimal lev:decimal', ['*'], one(models.BalanceAvailable));
 
 /** The authenticated trading endpoint table. */
 export const authTradingEndpoints = {
@@ -165,113 +157,61 @@ export const authTradingEndpoints = {
   /** Same entry as `getBalanceAvailableForOrdersOrOffers` (Bitfinex docs name). */
   getOrderAvailableBalance: balanceAvailable,
   /** `auth/r/orders[/{symbol}]`: active orders. */
-  getOrders: defineEndpoint<[params?: {
+  getOrders: signed<[params?: {
     /** Trading pair; all when omitted. */
     readonly symbol?: string;
     /** Restrict to these ids. */
     readonly ids?: readonly number[];
-  }], Order[]>({
-    ...SIGNED, path: 'auth/r/orders{/symbol}', args: ['*'], rename: { ids: 'id' }, check: { symbol: tradingSymbol, ids }, decode: list(models.Order),
-  }),
+  }], Order[]>('auth/r/orders{/symbol} symbol:trading ids:ids>id', ['*'], list(models.Order)),
   /** `auth/w/order/submit`: `on-req` notification with the new order. */
-  submitOrder: defineEndpoint<[params: SubmitOrderParams], Notification<Order | null>>({
-    ...SIGNED, path: 'auth/w/order/submit', args: ['*'], required: ['type', 'symbol', 'amount'],
-    params: ['lev', 'gid', 'flags', 'tif'], generate: { cid: nextCid },
-    check: { type: orderType, symbol: tradingSymbol, amount: decimal, cid: positiveInteger, price: decimal, priceTrailing: decimal, priceAuxLimit: decimal, priceOcoStop: decimal, meta: record },
-    refine: (p) => (isMarket(p.type) ? undefined : validateRequired(p.price, 'price')),
-    decode: notification(models.Order),
-  }),
+  submitOrder: signed<[params: SubmitOrderParams], Notification<Order | null>>('auth/w/order/submit type!:orderType symbol!:trading amount!:decimal lev gid flags tif cid:int price:decimal priceTrailing:decimal priceAuxLimit:decimal priceOcoStop:decimal meta:record', ['*'], notification(models.Order), { generate: { cid: nextCid }, refine: (p) => (isMarket(p.type) ? undefined : validateRequired(p.price, 'price')) }),
   /** `auth/w/order/update`: `ou-req` notification. */
-  updateOrder: defineEndpoint<[params: UpdateOrderParams], Notification<Order | null>>({
-    ...SIGNED, path: 'auth/w/order/update', args: ['*'], required: ['id'], params: ['cid', 'cidDate', 'gid', 'flags', 'lev', 'tif'],
-    check: { id: positiveInteger, amount: decimal, price: decimal, delta: decimal, priceAuxLimit: decimal, priceTrailing: decimal, meta: record },
-    decode: notification(models.Order),
-  }),
+  updateOrder: signed<[params: UpdateOrderParams], Notification<Order | null>>('auth/w/order/update id!:int cid cidDate gid flags lev tif amount:decimal price:decimal delta:decimal priceAuxLimit:decimal priceTrailing:decimal meta:record', ['*'], notification(models.Order)),
   /** `auth/w/order/cancel`: `oc-req` notification. */
-  cancelOrder: defineEndpoint<[params: CancelOrderParams], Notification<Order | null>>({
-    ...SIGNED, path: 'auth/w/order/cancel', args: ['*'], params: ['cid', 'cidDate'], check: { id: positiveInteger }, refine: cancelRefine, decode: notification(models.Order),
-  }),
+  cancelOrder: signed<[params: CancelOrderParams], Notification<Order | null>>('auth/w/order/cancel cid cidDate id:int', ['*'], notification(models.Order), { refine: cancelRefine }),
   /** `auth/w/order/cancel/multi`: `oc_multi-req` notification with the cancelled orders. */
-  cancelOrderMulti: defineEndpoint<[params: CancelOrderMultiParams], Notification<Order[]>>({
-    ...SIGNED, path: 'auth/w/order/cancel/multi', args: ['*'], params: ['cid'], check: { id: ids, gid: ids, all: boolean },
-    refine: (p) => (p.id ?? p.cid ?? p.gid ?? p.all) === undefined ? validateRequired(undefined, 'id, cid, gid or all') : undefined,
-    decode: notification(models.Order, { list: true }),
-  }),
+  cancelOrderMulti: signed<[params: CancelOrderMultiParams], Notification<Order[]>>('auth/w/order/cancel/multi cid id:ids gid:ids all:bool', ['*'], notification(models.Order, { list: true }), { refine: (p) => (p.id ?? p.cid ?? p.gid ?? p.all) === undefined ? validateRequired(undefined, 'id, cid, gid or all') : undefined }),
   /** `auth/w/order/multi`: several order operations at once (`ox_multi-req`; data left raw). */
-  orderMultiOp: defineEndpoint<[ops: readonly OrderMultiOp[]], Notification<unknown>>({
-    ...SIGNED, path: 'auth/w/order/multi', args: ['ops'], required: ['ops'], check: { ops: multiOps }, decode: notification(),
-  }),
+  orderMultiOp: signed<[ops: readonly OrderMultiOp[]], Notification<unknown>>('auth/w/order/multi ops!:ops', ['ops'], notification(), { checks: { ops: multiOps } }),
   /** `auth/r/orders[/{symbol}]/hist`: closed orders. */
-  getOrdersHistory: defineEndpoint<[params?: HistoryParams & {
+  getOrdersHistory: signed<[params?: HistoryParams & {
     /** Trading pair; all when omitted. */
     readonly symbol?: string;
     /** Restrict to these ids. */
     readonly ids?: readonly number[];
-  }], Order[]>({
-    ...SIGNED, path: 'auth/r/orders{/symbol}/hist', args: ['*'], params: HISTORY_PARAMS, rename: { ids: 'id' }, check: { symbol: tradingSymbol, ids }, decode: list(models.Order),
-  }),
+  }], Order[]>('auth/r/orders{/symbol}/hist start end limit symbol:trading ids:ids>id', ['*'], list(models.Order)),
   /** `auth/r/order/{symbol}:{id}/trades`. */
-  getOrderTrades: defineEndpoint<[symbol: string, id: number], OrderTrade[]>({
-    ...SIGNED, path: 'auth/r/order/{symbol}:{id}/trades', args: ['symbol', 'id'], check: { symbol: tradingSymbol, id: positiveInteger },
-    decode: list(models.OrderTrade),
-  }),
+  getOrderTrades: signed<[symbol: string, id: number], OrderTrade[]>('auth/r/order/{symbol}:{id}/trades symbol:trading id:int', ['symbol', 'id'], list(models.OrderTrade)),
   /** `auth/r/trades[/{symbol}]/hist`. */
-  getTradesHistory: defineEndpoint<[params?: SortedHistoryParams & {
+  getTradesHistory: signed<[params?: SortedHistoryParams & {
     /** Trading pair; all when omitted. */
     readonly symbol?: string;
-  }], Trade[]>({
-    ...SIGNED, path: 'auth/r/trades{/symbol}/hist', args: ['*'], params: SORTED_HISTORY_PARAMS, check: { symbol: tradingSymbol }, decode: list(models.Trade),
-  }),
+  }], Trade[]>('auth/r/trades{/symbol}/hist start end limit sort symbol:trading', ['*'], list(models.Trade)),
   /** `auth/r/info/margin/base`. */
-  getBaseMarginInfo: defineEndpoint<[], BaseMarginInfo>({ ...SIGNED, path: 'auth/r/info/margin/base', args: [], decode: one(models.BaseMarginInfo) }),
+  getBaseMarginInfo: signed<[], BaseMarginInfo>('auth/r/info/margin/base', [], one(models.BaseMarginInfo)),
   /** `auth/r/info/margin/{symbol}`. */
-  getSymbolMarginInfo: defineEndpoint<[symbol: string], SymbolMarginInfo>({
-    ...SIGNED, path: 'auth/r/info/margin/{symbol}', args: ['symbol'], check: { symbol: tradingSymbol }, decode: one(models.SymbolMarginInfo),
-  }),
+  getSymbolMarginInfo: signed<[symbol: string], SymbolMarginInfo>('auth/r/info/margin/{symbol} symbol:trading', ['symbol'], one(models.SymbolMarginInfo)),
   /** `auth/r/info/margin/sym_all`. */
-  getAllSymbolsMarginInfo: defineEndpoint<[], SymbolMarginInfo[]>({
-    ...SIGNED, path: 'auth/r/info/margin/sym_all', args: [], decode: list(models.SymbolMarginInfo),
-  }),
+  getAllSymbolsMarginInfo: signed<[], SymbolMarginInfo[]>('auth/r/info/margin/sym_all', [], list(models.SymbolMarginInfo)),
   /** `auth/r/positions`: open positions. */
-  getPositions: defineEndpoint<[], Position[]>({ ...SIGNED, path: 'auth/r/positions', args: [], decode: list(models.Position) }),
+  getPositions: signed<[], Position[]>('auth/r/positions', [], list(models.Position)),
   /** `auth/w/position/claim`: `pm-req` notification. */
-  claimPosition: defineEndpoint<[id: number, amount?: Decimal], Notification<PositionClaim | null>>({
-    ...SIGNED, path: 'auth/w/position/claim', args: ['id', 'amount'], required: ['id'], check: { id: positiveInteger, amount: decimal },
-    decode: notification(models.PositionClaim),
-  }),
+  claimPosition: signed<[id: number, amount?: Decimal], Notification<PositionClaim | null>>('auth/w/position/claim id!:int amount:decimal', ['id', 'amount'], notification(models.PositionClaim)),
   /** `auth/w/position/increase`: `pmi-req` notification. */
-  increasePosition: defineEndpoint<[symbol: string, amount: Decimal], Notification<PositionIncrease | null>>({
-    ...SIGNED, path: 'auth/w/position/increase', args: ['symbol', 'amount'], required: ['symbol', 'amount'], check: { symbol: tradingSymbol, amount: decimal },
-    decode: notification(models.PositionIncrease),
-  }),
+  increasePosition: signed<[symbol: string, amount: Decimal], Notification<PositionIncrease | null>>('auth/w/position/increase symbol!:trading amount!:decimal', ['symbol', 'amount'], notification(models.PositionIncrease)),
   /** `auth/r/position/increase/info`. */
-  getIncreasePositionInfo: defineEndpoint<[symbol: string, amount: Decimal], PositionIncreaseInfo>({
-    ...SIGNED, path: 'auth/r/position/increase/info', args: ['symbol', 'amount'], required: ['symbol', 'amount'], check: { symbol: tradingSymbol, amount: decimal },
-    decode: one(models.PositionIncreaseInfo),
-  }),
+  getIncreasePositionInfo: signed<[symbol: string, amount: Decimal], PositionIncreaseInfo>('auth/r/position/increase/info symbol!:trading amount!:decimal', ['symbol', 'amount'], one(models.PositionIncreaseInfo)),
   /** `auth/r/positions/hist`. */
-  getPositionsHistory: defineEndpoint<[params?: HistoryParams], PositionHistory[]>({
-    ...SIGNED, path: 'auth/r/positions/hist', args: ['*'], params: HISTORY_PARAMS,  decode: list(models.PositionHistory),
-  }),
+  getPositionsHistory: signed<[params?: HistoryParams], PositionHistory[]>('auth/r/positions/hist start end limit', ['*'], list(models.PositionHistory)),
   /** `auth/r/positions/snap`. */
-  getPositionsSnapshot: defineEndpoint<[params?: HistoryParams], PositionSnapshot[]>({
-    ...SIGNED, path: 'auth/r/positions/snap', args: ['*'], params: HISTORY_PARAMS,  decode: list(models.PositionSnapshot),
-  }),
+  getPositionsSnapshot: signed<[params?: HistoryParams], PositionSnapshot[]>('auth/r/positions/snap start end limit', ['*'], list(models.PositionSnapshot)),
   /** `auth/r/positions/audit` (body key `ids`). */
-  getPositionsAudit: defineEndpoint<[params?: HistoryParams & {
+  getPositionsAudit: signed<[params?: HistoryParams & {
     /** Restrict to these position ids. */
     readonly ids?: readonly number[];
-  }], PositionAudit[]>({
-    ...SIGNED, path: 'auth/r/positions/audit', args: ['*'], params: HISTORY_PARAMS, check: { ids }, decode: list(models.PositionAudit),
-  }),
+  }], PositionAudit[]>('auth/r/positions/audit start end limit ids:ids', ['*'], list(models.PositionAudit)),
   /** `auth/w/deriv/collateral/set`: `{ status: 1 }` on success. */
-  setDerivativePositionCollateral: defineEndpoint<[symbol: string, collateral: Decimal], DerivativePositionCollateral>({
-    ...SIGNED, path: 'auth/w/deriv/collateral/set', args: ['symbol', 'collateral'], required: ['symbol', 'collateral'],
-    check: { symbol: tradingSymbol, collateral: decimal }, decode: one(models.DerivativePositionCollateral),
-  }),
+  setDerivativePositionCollateral: signed<[symbol: string, collateral: Decimal], DerivativePositionCollateral>('auth/w/deriv/collateral/set symbol!:trading collateral!:decimal', ['symbol', 'collateral'], one(models.DerivativePositionCollateral)),
   /** `auth/calc/deriv/collateral/limit`. */
-  getDerivativePositionCollateralLimits: defineEndpoint<[symbol: string], DerivativePositionCollateralLimits>({
-    ...SIGNED, path: 'auth/calc/deriv/collateral/limit', args: ['symbol'], required: ['symbol'], check: { symbol: tradingSymbol },
-    decode: one(models.DerivativePositionCollateralLimits),
-  }),
+  getDerivativePositionCollateralLimits: signed<[symbol: string], DerivativePositionCollateralLimits>('auth/calc/deriv/collateral/limit symbol!:trading', ['symbol'], one(models.DerivativePositionCollateralLimits)),
 } as const;

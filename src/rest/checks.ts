@@ -12,7 +12,12 @@ import {
   validatePeriod,
   validatePositiveInteger,
   validateString,
+  validateOneOf,
+  validatePrecision,
   validateSymbol,
+  validateSymbols,
+  validateTimeframe,
+  validateCandleSymbol,
 } from './validate.js';
 
 /** A trading pair (`tBTCUSD`). */
@@ -43,3 +48,24 @@ export const arrayOf =
 /** A plain object. */
 export const record: Check = (v, n) =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? v : invalidArgument(n, 'an object', v);
+
+/** The checks the endpoint definitions name (`symbol:trading`), by name. */
+export const CHECKS: Readonly<Record<string, Check>> = {
+  trading: tradingSymbol,
+  funding: fundingSymbol,
+  symbols: (v, n) => validateSymbols(v, 'any', n),
+  text,
+  decimal,
+  int: positiveInteger,
+  bool: boolean,
+  record,
+  period,
+  orderType,
+  offerType: fundingOfferType,
+  ids: arrayOf(positiveInteger),
+  texts: arrayOf(text),
+  wallet: (v, n) => validateOneOf(v, ['exchange', 'margin', 'funding'], n),
+  precision: (v, n) => validatePrecision(v, false, n),
+  candle: validateCandleSymbol,
+  timeframe: validateTimeframe,
+};

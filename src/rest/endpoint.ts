@@ -2,7 +2,8 @@
  * Endpoints as data. Each REST method is one {@link EndpointSpec} entry — HTTP method, path
  * template, positional argument names, wire key style, checks and a decoder — and
  * {@link bindEndpoints} turns a table of entries into callable methods whose parameter and result
- * types come from the entries' type arguments.
+ * types come from the entries' type arguments. The tables declare their entries compactly through
+ * {@link endpointDefiner} (`definers.ts`): one definition string per entry.
  *
  * Path templates: `{name}` is a required segment, `{/name}` an optional one (`auth/r/orders{/symbol}/hist`
  * → `auth/r/orders/hist` or `auth/r/orders/tBTCUSD/hist`). Params not used by the path go to the
@@ -75,6 +76,64 @@ export function defineEndpoint<A extends readonly unknown[], R>(spec: EndpointSp
   return spec;
 }
 
+/** What the tables share per group of entries: HTTP method, signing and wire key style. */
+export type EndpointBase = Pick<EndpointSpec<readonly unknown[], unknown>, 'method' | 'auth' | 'keys'>;
+
+/** The parts of an entry its definition string does not hold. */
+export interface EndpointExtra {
+  /** Checks named by the definition's tokens besides the shared ones of `checks.ts` (`ops:ops`). */
+  readonly checks?: Readonly<Record<string, Check>>;
+  readonly defaults?: EndpointSpec<readonly unknown[], unknown>['defaults'];
+  readonly generate?: EndpointSpec<readonly unknown[], unknown>['generate'];
+  readonly refine?: EndpointSpec<readonly unknown[], unknown>['refine'];
+}
+
+/** Declares one entry of a group: `(definition, args, decode, extra?)`. */
+export type EndpointDefiner = <A extends readonly unknown[], R>(def: string, args: ArgNames<A>, decode: Decoder<R>, extra?: EndpointExtra) => Endpoint<A, R>;
+
+const TOKEN = /^(\w+)(!?)(?::(\w+))?(?:>(\w+))?$/;
+
+/**
+ * The entries of one group, each declared by a definition string, compact enough that a client
+ * does not pay for the table in code: the path template, then one token per param,
+ * `name[!][:check][>wireKey]`: `!` required, `:check` a check by name (the entry's own
+ * `extra.checks` first, then `named`), `>wireKey` a rename; a bare `name` is a further accepted
+ * param. `'auth/r/orders{/symbol} symbol:trading ids:ids>id'` is
+ * `{ path: 'auth/r/orders{/symbol}', check: { symbol: tradingSymbol, ids }, rename: { ids: 'id' } }`.
+ */
+export function endpointDefiner(base: EndpointBase, named: Readonly<Record<string, Check>>): EndpointDefiner {
+  return <A extends readonly unknown[], R>(def: string, args: ArgNames<A>, decode: Decoder<R>, extra: EndpointExtra = {}): Endpoint<A, R> => {
+    const [path, ...tokens] = def.split(' ');
+    const required: string[] = [];
+    const params: string[] = [];
+    const check: Record<string, Check> = {};
+    const rename: Record<string, string> = {};
+    for (const token of tokens) {
+      const [, name, req, checkName, wire] = TOKEN.exec(token) ?? [];
+      const fn = checkName === undefined ? undefined : (extra.checks?.[checkName] ?? named[checkName]);
+      if (name === undefined || (checkName !== undefined && fn === undefined)) throw new Error(`endpoint ${path}: bad token ${token}`);
+      if (req) required.push(name);
+      if (fn !== undefined) check[name] = fn;
+      if (wire !== undefined) rename[name] = wire;
+      if (!req && fn === undefined && wire === undefined) params.push(name);
+    }
+    const { defaults, generate, refine } = extra;
+    return {
+      ...base,
+      path: path as string,
+      args,
+      ...(required.length > 0 && { required }),
+      ...(params.length > 0 && { params }),
+      ...(Object.keys(check).length > 0 && { check }),
+      ...(Object.keys(rename).length > 0 && { rename }),
+      ...(defaults && { defaults }),
+      ...(generate && { generate }),
+      ...(refine && { refine }),
+      decode,
+    };
+  };
+}
+
 const COMMON_CHECKS: Readonly<Record<string, Check>> = {
   sort: validateSort,
   limit: validatePositiveInteger,
@@ -82,11 +141,6 @@ const COMMON_CHECKS: Readonly<Record<string, Check>> = {
   end: validateTimestamp,
   len: validateBookLength,
 };
-
-/** `params` of history endpoints. */
-export const HISTORY_PARAMS = ['start', 'end', 'limit'] as const;
-/** `params` of sorted history endpoints. */
-export const SORTED_HISTORY_PARAMS = ['start', 'end', 'limit', 'sort'] as const;
 
 const accepted = new WeakMap<object, ReadonlySet<string>>();
 

@@ -4,29 +4,15 @@
  *
  * @module
  */
-import { defineModel, type Infer } from '../models/define.js';
+import { defineModel, fieldsOf, type Infer } from '../models/define.js';
 
 /** A price alert `[KEY, TYPE, SYMBOL, PRICE, COUNT]` (`auth/r/alerts`, `auth/w/alert/set`). */
-export const Alert = defineModel('Alert', [
-  ['key', 'string'],
-  ['type', 'string'],
-  ['symbol', 'string'],
-  ['price', 'number'],
-  ['count', 'number?'],
-] as const);
+export const Alert = defineModel('Alert', fieldsOf('key:s type:s symbol:s price count?'));
 /** A decoded {@link Alert}. */
 export type Alert = Infer<typeof Alert>;
 
 /** A wallet history row `[TYPE, CURRENCY, BALANCE, UNSETTLED_INTEREST, AVAILABLE, DESCRIPTION, MTS]` (`auth/r/wallets/hist`). */
-export const WalletHistory = defineModel('WalletHistory', [
-  ['walletType', 'string'],
-  ['currency', 'string'],
-  ['balance', 'number'],
-  ['unsettledInterest', 'number?'],
-  ['availableBalance', 'number?'],
-  ['description', 'string?'],
-  ['mts', 'number?'],
-] as const);
+export const WalletHistory = defineModel('WalletHistory', fieldsOf('walletType:s currency:s balance unsettledInterest? availableBalance? description:s? mts?'));
 /** A decoded {@link WalletHistory} row. */
 export type WalletHistory = Infer<typeof WalletHistory>;
 
@@ -44,20 +30,7 @@ export interface Permission {
  * BUYING_WEIGHTED_PRICE, SELLING_WEIGHTED_PRICE, _, FIRST_TRADE_MTS, LAST_TRADE_MTS]`.
  * Source: bitfinexcom/bfx-api-node-models lib/weighted_averages.js (the docs have no page).
  */
-export const WeightedAverages = defineModel('WeightedAverages', [
-  ['tradeCount', 'number'],
-  ['sumBuyingSpent', 'number?'],
-  ['sumBuyingAmount', 'number?'],
-  null,
-  ['sumSellingSpent', 'number?'],
-  ['sumSellingAmount', 'number?'],
-  null,
-  ['buyingWeightedPrice', 'number?'],
-  ['sellingWeightedPrice', 'number?'],
-  null,
-  ['firstTradeMts', 'number?'],
-  ['lastTradeMts', 'number?'],
-] as const);
+export const WeightedAverages = defineModel('WeightedAverages', fieldsOf('tradeCount sumBuyingSpent? sumBuyingAmount? _ sumSellingSpent? sumSellingAmount? _ buyingWeightedPrice? sellingWeightedPrice? _ firstTradeMts? lastTradeMts?'));
 /** A decoded {@link WeightedAverages} row. */
 export type WeightedAverages = Infer<typeof WeightedAverages>;
 
@@ -66,10 +39,7 @@ export type WeightedAverages = Infer<typeof WeightedAverages>;
  * List). ADDRESS holds the tag / memo / payment id for currencies that need one. [UNCERTAIN]
  * beyond the two documented fields.
  */
-export const DepositAddressEntry = defineModel('DepositAddressEntry', [
-  ['address', 'string'],
-  ['walletType', 'string?'],
-] as const);
+export const DepositAddressEntry = defineModel('DepositAddressEntry', fieldsOf('address:s walletType:s?'));
 /** A decoded {@link DepositAddressEntry}. */
 export type DepositAddressEntry = Infer<typeof DepositAddressEntry>;
 

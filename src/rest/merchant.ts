@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { signedCamel } from './definers.js';
 import type {
   CurrencyConversion,
   CustomerInfo,
@@ -14,9 +15,8 @@ import type {
   MerchantDeposit,
   MerchantUnlinkedDeposit,
 } from '../models/merchant.js';
-import { arrayOf, boolean, decimal, positiveInteger, record, text } from './checks.js';
 import { object, objects, raw, truthy } from './decode.js';
-import { defineEndpoint, HISTORY_PARAMS, type ApiOf } from './endpoint.js';
+import type { ApiOf } from './endpoint.js';
 import type { Decimal, HistoryParams } from './types.js';
 import { validateOneOf } from './validate.js';
 
@@ -77,82 +77,44 @@ export interface CompleteInvoiceParams {
 /** Stats grouping format. */
 export type StatsFormat = 'Y' | 'M' | 'W' | 'D';
 
-const MERCHANT = { method: 'POST', auth: true, keys: 'camel' } as const;
-const strings = arrayOf(text);
 const format = (v: unknown, n: string): unknown => validateOneOf(v, ['Y', 'M', 'W', 'D'], n);
-const conversion = { baseCcy: text, convertCcy: text };
 
 const convert = (action: 'create' | 'remove') =>
-  defineEndpoint<[baseCcy: string, convertCcy: string], boolean>({
-    ...MERCHANT, path: `auth/w/ext/pay/settings/convert/${action}`, args: ['baseCcy', 'convertCcy'], check: conversion, decode: truthy(),
-  });
+  signedCamel<[baseCcy: string, convertCcy: string], boolean>(`auth/w/ext/pay/settings/convert/${action} baseCcy:text convertCcy:text`, ['baseCcy', 'convertCcy'], truthy());
 
 /** The merchant endpoint table. */
 export const merchantEndpoints = {
   /** `auth/w/ext/pay/invoice/create`. */
-  submitInvoice: defineEndpoint<[params: SubmitInvoiceParams], InvoiceSubmission>({
-    ...MERCHANT, path: 'auth/w/ext/pay/invoice/create', args: ['*'], required: ['amount', 'currency', 'orderId', 'customerInfo', 'payCurrencies'],
-    params: ['webhook', 'redirectUrl'],
-    check: { amount: decimal, currency: text, orderId: text, customerInfo: record, payCurrencies: strings, duration: positiveInteger },
-    decode: object('invoice'),
-  }),
+  submitInvoice: signedCamel<[params: SubmitInvoiceParams], InvoiceSubmission>('auth/w/ext/pay/invoice/create amount!:decimal currency!:text orderId!:text customerInfo!:record payCurrencies!:texts webhook redirectUrl duration:int', ['*'], object('invoice')),
   /** `auth/r/ext/pay/invoices`. */
-  getInvoices: defineEndpoint<[params?: HistoryParams & {
+  getInvoices: signedCamel<[params?: HistoryParams & {
     /** Invoice id. */
     readonly id?: string;
-  }], InvoiceSubmission[]>({
-    ...MERCHANT, path: 'auth/r/ext/pay/invoices', args: ['*'], params: HISTORY_PARAMS, check: { id: text }, decode: objects('invoice'),
-  }),
+  }], InvoiceSubmission[]>('auth/r/ext/pay/invoices start end limit id:text', ['*'], objects('invoice')),
   /** `auth/r/ext/pay/invoices/paginated`. */
-  getInvoicesPaginated: defineEndpoint<[params?: InvoicesPageParams], InvoicePage>({
-    ...MERCHANT, path: 'auth/r/ext/pay/invoices/paginated', args: ['*'], params: ['id', 'orderId'], defaults: { page: 1, pageSize: 10, sort: 'asc', sortField: 't' },
-    check: {
-      page: positiveInteger, pageSize: positiveInteger, sort: (v, n) => validateOneOf(v, ['asc', 'desc'], n),
-      sortField: (v, n) => validateOneOf(v, ['t', 'amount', 'status'], n), status: strings, fiat: strings, crypto: strings,
-    },
-    decode: object('invoice page'),
-  }),
+  getInvoicesPaginated: signedCamel<[params?: InvoicesPageParams], InvoicePage>('auth/r/ext/pay/invoices/paginated id orderId page:int pageSize:int sort:sort sortField:sortField status:texts fiat:texts crypto:texts', ['*'], object('invoice page'), { checks: { sort: (v, n) => validateOneOf(v, ['asc', 'desc'], n), sortField: (v, n) => validateOneOf(v, ['t', 'amount', 'status'], n) }, defaults: { page: 1, pageSize: 10, sort: 'asc', sortField: 't' } }),
   /** `auth/r/ext/pay/invoice/stats/count`. */
-  getInvoiceCountStats: defineEndpoint<[status: 'CREATED' | 'PENDING' | 'COMPLETED' | 'EXPIRED', format: StatsFormat], InvoiceStats[]>({
-    ...MERCHANT, path: 'auth/r/ext/pay/invoice/stats/count', args: ['status', 'format'], required: ['status', 'format'],
-    check: { status: text, format }, decode: objects('stats'),
-  }),
+  getInvoiceCountStats: signedCamel<[status: 'CREATED' | 'PENDING' | 'COMPLETED' | 'EXPIRED', format: StatsFormat], InvoiceStats[]>('auth/r/ext/pay/invoice/stats/count status!:text format!:format', ['status', 'format'], objects('stats'), { checks: { format } }),
   /** `auth/r/ext/pay/invoice/stats/earning`. */
-  getInvoiceEarningStats: defineEndpoint<[currency: string, format: StatsFormat], InvoiceStats[]>({
-    ...MERCHANT, path: 'auth/r/ext/pay/invoice/stats/earning', args: ['currency', 'format'], required: ['currency', 'format'],
-    check: { currency: text, format }, decode: objects('stats'),
-  }),
+  getInvoiceEarningStats: signedCamel<[currency: string, format: StatsFormat], InvoiceStats[]>('auth/r/ext/pay/invoice/stats/earning currency!:text format!:format', ['currency', 'format'], objects('stats'), { checks: { format } }),
   /** `auth/w/ext/pay/invoice/complete` (body key `payCcy`). */
-  completeInvoice: defineEndpoint<[params: CompleteInvoiceParams], InvoiceSubmission>({
-    ...MERCHANT, path: 'auth/w/ext/pay/invoice/complete', args: ['*'], required: ['id', 'payCurrency'], rename: { payCurrency: 'payCcy' },
-    check: { id: text, payCurrency: text, depositId: positiveInteger, ledgerId: positiveInteger }, decode: object('invoice'),
-  }),
+  completeInvoice: signedCamel<[params: CompleteInvoiceParams], InvoiceSubmission>('auth/w/ext/pay/invoice/complete id!:text payCurrency!:text>payCcy depositId:int ledgerId:int', ['*'], object('invoice')),
   /** `auth/w/ext/pay/invoice/expire`. */
-  expireInvoice: defineEndpoint<[id: string], InvoiceSubmission>({
-    ...MERCHANT, path: 'auth/w/ext/pay/invoice/expire', args: ['id'], required: ['id'], check: { id: text }, decode: object('invoice'),
-  }),
+  expireInvoice: signedCamel<[id: string], InvoiceSubmission>('auth/w/ext/pay/invoice/expire id!:text', ['id'], object('invoice')),
   /** `auth/r/ext/pay/settings/convert/list`. */
-  getCurrencyConversionList: defineEndpoint<[], CurrencyConversion[]>({
-    ...MERCHANT, path: 'auth/r/ext/pay/settings/convert/list', args: [], decode: objects('currency conversion'),
-  }),
+  getCurrencyConversionList: signedCamel<[], CurrencyConversion[]>('auth/r/ext/pay/settings/convert/list', [], objects('currency conversion')),
   /** `auth/w/ext/pay/settings/convert/create`: true on success. */
   addCurrencyConversion: convert('create'),
   /** `auth/w/ext/pay/settings/convert/remove`: true on success. */
   removeCurrencyConversion: convert('remove'),
   /** `auth/w/ext/pay/settings/set`: true on success. */
-  setMerchantSettings: defineEndpoint<[key: string, val: unknown], boolean>({
-    ...MERCHANT, path: 'auth/w/ext/pay/settings/set', args: ['key', 'val'], required: ['key', 'val'], check: { key: text }, decode: truthy(),
-  }),
+  setMerchantSettings: signedCamel<[key: string, val: unknown], boolean>('auth/w/ext/pay/settings/set key!:text val!', ['key', 'val'], truthy()),
   /** `auth/r/ext/pay/settings/get`: the raw setting value. */
-  getMerchantSettings: defineEndpoint<[key: string], unknown>({
-    ...MERCHANT, path: 'auth/r/ext/pay/settings/get', args: ['key'], required: ['key'], check: { key: text }, decode: raw(),
-  }),
+  getMerchantSettings: signedCamel<[key: string], unknown>('auth/r/ext/pay/settings/get key!:text', ['key'], raw()),
   /** `auth/r/ext/pay/settings/list`: settings by key (all when `keys` is empty). */
-  listMerchantSettings: defineEndpoint<[keys?: readonly string[]], Record<string, unknown>>({
-    ...MERCHANT, path: 'auth/r/ext/pay/settings/list', args: ['keys'], defaults: { keys: [] }, check: { keys: strings }, decode: object('settings'),
-  }),
+  listMerchantSettings: signedCamel<[keys?: readonly string[]], Record<string, unknown>>('auth/r/ext/pay/settings/list keys:texts', ['keys'], object('settings'), { defaults: { keys: [] } }),
   /** `auth/r/ext/pay/deposits` between `from` and `to` (ms). */
-  getDeposits: defineEndpoint<[params: {
+  getDeposits: signedCamel<[params: {
     /** Start of the time range (ms since epoch). */
     readonly from: number;
     /** End of the time range (ms since epoch). */
@@ -161,21 +123,16 @@ export const merchantEndpoints = {
     readonly ccy?: string;
     /** Only deposits not linked to an invoice. */
     readonly unlinked?: boolean;
-  }], MerchantDeposit[]>({
-    ...MERCHANT, path: 'auth/r/ext/pay/deposits', args: ['*'], required: ['from', 'to'],
-    check: { from: positiveInteger, to: positiveInteger, ccy: text, unlinked: boolean }, decode: objects('deposit'),
-  }),
+  }], MerchantDeposit[]>('auth/r/ext/pay/deposits from!:int to!:int ccy:text unlinked:bool', ['*'], objects('deposit')),
   /** `auth/r/ext/pay/deposits/unlinked`. */
-  getUnlinkedDeposits: defineEndpoint<[params: {
+  getUnlinkedDeposits: signedCamel<[params: {
     /** Currency; all when omitted. */
     readonly ccy: string;
     /** Start of the time range (ms since epoch). */
     readonly start?: number;
     /** End of the time range (ms since epoch). */
     readonly end?: number;
-  }], MerchantUnlinkedDeposit[]>({
-    ...MERCHANT, path: 'auth/r/ext/pay/deposits/unlinked', args: ['*'], params: ['start', 'end'], required: ['ccy'], check: { ccy: text }, decode: objects('deposit'),
-  }),
+  }], MerchantUnlinkedDeposit[]>('auth/r/ext/pay/deposits/unlinked ccy!:text start end', ['*'], objects('deposit')),
 } as const;
 
 /** The merchant REST API: one method per entry of {@link merchantEndpoints}. */

@@ -61,70 +61,50 @@ interface Waiter {
   readonly grant: (t: PacingTicket) => void;
 }
 
-class Bucket {
-  /** Times at which committed tokens come back. */
-  private readonly returns: number[] = [];
-  private reserved = 0;
-  private blockedUntil = 0;
-  private readonly waiters: Waiter[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
+interface BucketClock {
+  readonly windowMs: number;
+  readonly marginMs: number;
+  readonly blockMs: number;
+  readonly now: () => number;
+}
 
-  constructor(
-    private readonly capacity: number,
-    private readonly o: { readonly windowMs: number; readonly marginMs: number; readonly blockMs: number; readonly now: () => number },
-  ) {}
-
+interface Bucket {
   /** Ms until a token is free; when every token is held by a request in flight, at least one window. */
-  waitMs(): number {
-    const now = this.o.now();
-    this.expire(now);
-    const blocked = Math.max(0, this.blockedUntil - now);
-    if (this.returns.length + this.reserved < this.capacity) return blocked;
-    const next = this.returns[0];
-    return Math.max(blocked, next === undefined ? this.o.windowMs + this.o.marginMs : next - now);
-  }
+  waitMs(): number;
+  take(signal?: AbortSignal): Promise<PacingTicket>;
+  penalise(): void;
+}
 
-  private free(): boolean {
-    const now = this.o.now();
-    this.expire(now);
-    return this.blockedUntil <= now && this.returns.length + this.reserved < this.capacity;
-  }
+/** One route group's bucket of `capacity` tokens (a closure: its state minifies to local names). */
+function createBucket(capacity: number, o: BucketClock): Bucket {
+  /** Times at which committed tokens come back. */
+  const returns: number[] = [];
+  let reserved = 0;
+  let blockedUntil = 0;
+  const waiters: Waiter[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
-  take(signal?: AbortSignal): Promise<PacingTicket> {
-    return new Promise((resolve, reject) => {
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const onAbort = (): void => {
-        const i = this.waiters.indexOf(waiter);
-        if (i >= 0) this.waiters.splice(i, 1);
-        reject(signal?.reason);
-        this.pump();
-      };
-      const waiter: Waiter = {
-        grant: (t) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(t);
-        },
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiters.push(waiter);
-      this.pump();
-    });
-  }
+  const expire = (now: number): void => {
+    while (returns.length > 0 && (returns[0] as number) <= now) returns.shift();
+  };
 
-  penalise(): void {
-    this.blockedUntil = Math.max(this.blockedUntil, this.o.now() + this.o.blockMs);
-    this.schedule();
-  }
+  const waitMs = (): number => {
+    const now = o.now();
+    expire(now);
+    const blocked = Math.max(0, blockedUntil - now);
+    if (returns.length + reserved < capacity) return blocked;
+    const next = returns[0];
+    return Math.max(blocked, next === undefined ? o.windowMs + o.marginMs : next - now);
+  };
 
-  private expire(now: number): void {
-    while (this.returns.length > 0 && (this.returns[0] as number) <= now) this.returns.shift();
-  }
+  const free = (): boolean => {
+    const now = o.now();
+    expire(now);
+    return blockedUntil <= now && returns.length + reserved < capacity;
+  };
 
-  private ticket(): PacingTicket {
-    this.reserved++;
+  const ticket = (): PacingTicket => {
+    reserved++;
     let state: 'held' | 'sent' | 'done' = 'held';
     return {
       commit: () => {
@@ -132,38 +112,68 @@ class Bucket {
       },
       release: () => {
         if (state === 'done') return;
-        this.reserved--;
+        reserved--;
         // A request that left counts until one window after its answer came (the server saw it
         // before answering), whatever the transit time was.
-        if (state === 'sent') this.returns.push(this.o.now() + this.o.windowMs + this.o.marginMs);
+        if (state === 'sent') returns.push(o.now() + o.windowMs + o.marginMs);
         state = 'done';
-        this.pump();
+        pump();
       },
     };
-  }
+  };
 
-  private pump(): void {
-    while (this.waiters.length > 0 && this.free()) {
-      (this.waiters.shift() as Waiter).grant(this.ticket());
+  function pump(): void {
+    while (waiters.length > 0 && free()) {
+      (waiters.shift() as Waiter).grant(ticket());
     }
-    this.schedule();
+    schedule();
   }
 
-  private schedule(): void {
-    if (this.timer !== undefined || this.waiters.length === 0) return;
+  function schedule(): void {
+    if (timer !== undefined || waiters.length === 0) return;
     // Every token is held by a request in flight: its release pumps.
-    if (this.returns.length === 0 && this.blockedUntil <= this.o.now() && this.reserved >= this.capacity) return;
-    const ms = this.waitMs();
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.pump();
+    if (returns.length === 0 && blockedUntil <= o.now() && reserved >= capacity) return;
+    const ms = waitMs();
+    timer = setTimeout(() => {
+      timer = undefined;
+      pump();
     }, Math.max(1, ms));
   }
+
+  return {
+    waitMs,
+    take: (signal) =>
+      new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+          reject(signal.reason);
+          return;
+        }
+        const onAbort = (): void => {
+          const i = waiters.indexOf(waiter);
+          if (i >= 0) waiters.splice(i, 1);
+          reject(signal?.reason);
+          pump();
+        };
+        const waiter: Waiter = {
+          grant: (t) => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(t);
+          },
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        waiters.push(waiter);
+        pump();
+      }),
+    penalise: () => {
+      blockedUntil = Math.max(blockedUntil, o.now() + o.blockMs);
+      schedule();
+    },
+  };
 }
 
 /** Creates the pacer of one client (buckets are per client, i.e. per IP for one process). */
 export function createPacer(options: PacingOptions = {}): Pacer {
-  const o = {
+  const o: BucketClock = {
     windowMs: options.windowMs ?? DEFAULT_PACING.windowMs,
     marginMs: options.marginMs ?? DEFAULT_PACING.marginMs,
     blockMs: options.blockMs ?? DEFAULT_PACING.blockMs,
@@ -174,7 +184,7 @@ export function createPacer(options: PacingOptions = {}): Pacer {
     const { group, perMinute } = resolveRouteLimit(path, options.limits, options.defaultPerMinute);
     let b = buckets.get(group);
     if (b === undefined) {
-      b = new Bucket(perMinute, o);
+      b = createBucket(perMinute, o);
       buckets.set(group, b);
     }
     return b;

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { get, post } from './definers.js';
 import {
   models,
   type DerivativesStatus,
@@ -29,17 +30,10 @@ import {
 } from '../models/index.js';
 import { first, keyed, list, objects, one } from './decode.js';
 import type { Vasp } from './extra-models.js';
-import { defineEndpoint, HISTORY_PARAMS, SORTED_HISTORY_PARAMS, type ApiOf, type Check, type Decoder } from './endpoint.js';
+import { type ApiOf, type Decoder } from './endpoint.js';
 import type { Decimal, HistoryParams, SortedHistoryParams } from './types.js';
 import {
-  validateCandleSymbol,
-  validateDecimal,
-  validatePeriod,
-  validatePrecision,
-  validateString,
-  validateSymbol,
   validateSymbols,
-  validateTimeframe,
   type BookLength,
   type BookPrecision,
   type Timeframe,
@@ -73,48 +67,25 @@ export interface FundingAveragePriceParams {
   readonly rateLimit?: Decimal;
 }
 
-const trading: Check = (v, n) => validateSymbol(v, 'trading', n);
-const funding: Check = (v, n) => validateSymbol(v, 'funding', n);
-const symbols: Check = (v, n) => validateSymbols(v, 'any', n);
-const aggregated: Check = (v, n) => validatePrecision(v, false, n);
-const text: Check = (v, n) => validateString(v, n);
-const decimal: Check = (v, n) => validateDecimal(v, n);
-const candle: Record<string, Check> = { symbol: validateCandleSymbol, tf: validateTimeframe };
-
 const tickerModel = (key: string) => (key.startsWith('t') ? models.TradingPairTicker : key.startsWith('f') ? models.FundingCurrencyTicker : undefined);
 
-/** `GET` endpoint defaults shared by the table. */
-const GET = { method: 'GET', auth: false, keys: 'snake' } as const;
+const tickersDecoder = <T extends object>(kind: 't' | 'f' | undefined): Decoder<Record<string, T>> =>
+  keyed((key) => (kind === undefined || key.startsWith(kind) ? tickerModel(key) : undefined)) as Decoder<Record<string, T>>;
 
 const tickers = <T extends object>(kind: 't' | 'f' | undefined) =>
-  defineEndpoint<[symbols: SymbolList], Record<string, T>>({
-    ...GET,
-    path: 'tickers',
-    args: ['symbols'],
-    required: ['symbols'],
-    check: { symbols },
-    decode: keyed((key) => (kind === undefined || key.startsWith(kind) ? tickerModel(key) : undefined)) as Decoder<Record<string, T>>,
-  });
+  get<[symbols: SymbolList], Record<string, T>>('tickers symbols!:symbols', ['symbols'], tickersDecoder<T>(kind));
 
 const candles = <R>(section: 'hist' | 'last', decode: (b: unknown, e: string) => R) =>
-  defineEndpoint<[symbol: string, tf?: Timeframe, query?: SortedHistoryParams], R>({
-    ...GET,
-    path: `candles/trade:{tf}:{symbol}/${section}`,
-    args: ['symbol', 'tf', '*'],
-    params: SORTED_HISTORY_PARAMS,
-    defaults: { tf: '1m' },
-    check: candle,
-    decode,
-  });
+  get<[symbol: string, tf?: Timeframe, query?: SortedHistoryParams], R>(`candles/trade:{tf}:{symbol}/${section} start end limit sort symbol:candle tf:timeframe`, ['symbol', 'tf', '*'], decode, { defaults: { tf: '1m' } });
 
 const candlesHist = candles('hist', list(models.Candle));
 
 /** The public endpoint table. */
 export const publicEndpoints = {
   /** `GET conf/{config}`: element `[0]` of the answer (e.g. `pub:list:pair:exchange` → `string[]`). */
-  conf: defineEndpoint<[config: string], unknown>({ ...GET, path: 'conf/{config}', args: ['config'], check: { config: text }, decode: first() }),
+  conf: get<[config: string], unknown>('conf/{config} config:text', ['config'], first()),
   /** `GET platform/status`: 1 operative, 0 maintenance. */
-  getPlatformStatus: defineEndpoint<[], PlatformStatus>({ ...GET, path: 'platform/status', args: [], decode: one(models.PlatformStatus) }),
+  getPlatformStatus: get<[], PlatformStatus>('platform/status', [], one(models.PlatformStatus)),
   /** `GET tickers`: trading and funding tickers keyed by symbol. */
   getTickers: tickers<TradingPairTicker | FundingCurrencyTicker>(undefined),
   /** `GET tickers`: trading tickers keyed by symbol (`'ALL'` keeps the `t` rows). */
@@ -122,112 +93,62 @@ export const publicEndpoints = {
   /** `GET tickers`: funding tickers keyed by symbol (`'ALL'` keeps the `f` rows). */
   getFTickers: tickers<FundingCurrencyTicker>('f'),
   /** `GET ticker/{symbol}` for a trading pair. */
-  getTTicker: defineEndpoint<[symbol: string], TradingPairTicker>({
-    ...GET, path: 'ticker/{symbol}', args: ['symbol'], check: { symbol: trading }, decode: one(models.TradingPairTicker),
-  }),
+  getTTicker: get<[symbol: string], TradingPairTicker>('ticker/{symbol} symbol:trading', ['symbol'], one(models.TradingPairTicker)),
   /** `GET ticker/{symbol}` for a funding currency. */
-  getFTicker: defineEndpoint<[symbol: string], FundingCurrencyTicker>({
-    ...GET, path: 'ticker/{symbol}', args: ['symbol'], check: { symbol: funding }, decode: one(models.FundingCurrencyTicker),
-  }),
+  getFTicker: get<[symbol: string], FundingCurrencyTicker>('ticker/{symbol} symbol:funding', ['symbol'], one(models.FundingCurrencyTicker)),
   /** `GET tickers/hist`. */
-  getTickersHistory: defineEndpoint<[symbols: SymbolList, query?: HistoryParams], TickersHistory[]>({
-    ...GET, path: 'tickers/hist', args: ['symbols', '*'], params: HISTORY_PARAMS,  required: ['symbols'], check: { symbols }, decode: list(models.TickersHistory),
-  }),
+  getTickersHistory: get<[symbols: SymbolList, query?: HistoryParams], TickersHistory[]>('tickers/hist symbols!:symbols start end limit', ['symbols', '*'], list(models.TickersHistory)),
   /** `GET trades/{symbol}/hist` for a trading pair. */
-  getTTrades: defineEndpoint<[symbol: string, query?: SortedHistoryParams], TradingPairTrade[]>({
-    ...GET, path: 'trades/{symbol}/hist', args: ['symbol', '*'], params: SORTED_HISTORY_PARAMS,  check: { symbol: trading }, decode: list(models.TradingPairTrade),
-  }),
+  getTTrades: get<[symbol: string, query?: SortedHistoryParams], TradingPairTrade[]>('trades/{symbol}/hist start end limit sort symbol:trading', ['symbol', '*'], list(models.TradingPairTrade)),
   /** `GET trades/{symbol}/hist` for a funding currency. */
-  getFTrades: defineEndpoint<[symbol: string, query?: SortedHistoryParams], FundingCurrencyTrade[]>({
-    ...GET, path: 'trades/{symbol}/hist', args: ['symbol', '*'], params: SORTED_HISTORY_PARAMS,  check: { symbol: funding }, decode: list(models.FundingCurrencyTrade),
-  }),
+  getFTrades: get<[symbol: string, query?: SortedHistoryParams], FundingCurrencyTrade[]>('trades/{symbol}/hist start end limit sort symbol:funding', ['symbol', '*'], list(models.FundingCurrencyTrade)),
   /** `GET book/{symbol}/{precision}` (P0–P4) for a trading pair. */
-  getTBook: defineEndpoint<[symbol: string, precision: BookPrecision, query?: BookParams], TradingPairBook[]>({
-    ...GET, path: 'book/{symbol}/{precision}', args: ['symbol', 'precision', '*'], params: ['len'], check: { symbol: trading, precision: aggregated },
-    decode: list(models.TradingPairBook),
-  }),
+  getTBook: get<[symbol: string, precision: BookPrecision, query?: BookParams], TradingPairBook[]>('book/{symbol}/{precision} len symbol:trading precision:precision', ['symbol', 'precision', '*'], list(models.TradingPairBook)),
   /** `GET book/{symbol}/{precision}` (P0–P4) for a funding currency. */
-  getFBook: defineEndpoint<[symbol: string, precision: BookPrecision, query?: BookParams], FundingCurrencyBook[]>({
-    ...GET, path: 'book/{symbol}/{precision}', args: ['symbol', 'precision', '*'], params: ['len'], check: { symbol: funding, precision: aggregated },
-    decode: list(models.FundingCurrencyBook),
-  }),
+  getFBook: get<[symbol: string, precision: BookPrecision, query?: BookParams], FundingCurrencyBook[]>('book/{symbol}/{precision} len symbol:funding precision:precision', ['symbol', 'precision', '*'], list(models.FundingCurrencyBook)),
   /** `GET book/{symbol}/R0`: raw trading book (orders). */
-  getTRawBook: defineEndpoint<[symbol: string, query?: BookParams], TradingPairRawBook[]>({
-    ...GET, path: 'book/{symbol}/R0', args: ['symbol', '*'], params: ['len'], check: { symbol: trading }, decode: list(models.TradingPairRawBook),
-  }),
+  getTRawBook: get<[symbol: string, query?: BookParams], TradingPairRawBook[]>('book/{symbol}/R0 len symbol:trading', ['symbol', '*'], list(models.TradingPairRawBook)),
   /** `GET book/{symbol}/R0`: raw funding book (offers). */
-  getFRawBook: defineEndpoint<[symbol: string, query?: BookParams], FundingCurrencyRawBook[]>({
-    ...GET, path: 'book/{symbol}/R0', args: ['symbol', '*'], params: ['len'], check: { symbol: funding }, decode: list(models.FundingCurrencyRawBook),
-  }),
+  getFRawBook: get<[symbol: string, query?: BookParams], FundingCurrencyRawBook[]>('book/{symbol}/R0 len symbol:funding', ['symbol', '*'], list(models.FundingCurrencyRawBook)),
   /** `GET stats1/{resource}/hist`, e.g. `pos.size:1m:tBTCUSD:long`. */
-  getStatsHist: defineEndpoint<[resource: string, query?: SortedHistoryParams], Statistic[]>({
-    ...GET, path: 'stats1/{resource}/hist', args: ['resource', '*'], params: SORTED_HISTORY_PARAMS,  check: { resource: text }, decode: list(models.Statistic),
-  }),
+  getStatsHist: get<[resource: string, query?: SortedHistoryParams], Statistic[]>('stats1/{resource}/hist start end limit sort resource:text', ['resource', '*'], list(models.Statistic)),
   /** `GET stats1/{resource}/last`. */
-  getStatsLast: defineEndpoint<[resource: string, query?: SortedHistoryParams], Statistic>({
-    ...GET, path: 'stats1/{resource}/last', args: ['resource', '*'], params: SORTED_HISTORY_PARAMS,  check: { resource: text }, decode: one(models.Statistic),
-  }),
+  getStatsLast: get<[resource: string, query?: SortedHistoryParams], Statistic>('stats1/{resource}/last start end limit sort resource:text', ['resource', '*'], one(models.Statistic)),
   /** `GET candles/trade:{tf}:{symbol}/hist` (funding symbols like `fUSD:a30:p2:p30`). */
   getCandlesHist: candlesHist,
   /** `GET candles/trade:{tf}:{symbol}/last`. */
   getCandlesLast: candles('last', one(models.Candle)),
   /** `GET status/deriv?keys=`: derivatives status keyed by key. */
-  getDerivativesStatus: defineEndpoint<[keys: SymbolList], Record<string, DerivativesStatus>>({
-    ...GET, path: 'status/deriv', args: ['keys'], required: ['keys'], check: { keys: (v, n) => validateSymbols(v, 'trading', n) },
-    decode: keyed(() => models.DerivativesStatus),
-  }),
+  getDerivativesStatus: get<[keys: SymbolList], Record<string, DerivativesStatus>>('status/deriv keys!:keys', ['keys'], keyed(() => models.DerivativesStatus), { checks: { keys: (v, n) => validateSymbols(v, 'trading', n) } }),
   /** `GET status/deriv/{key}/hist`. */
-  getDerivativesStatusHistory: defineEndpoint<[key: string, query?: SortedHistoryParams], DerivativesStatus[]>({
-    ...GET, path: 'status/deriv/{key}/hist', args: ['key', '*'], params: SORTED_HISTORY_PARAMS,  check: { key: trading }, decode: list(models.DerivativesStatus),
-  }),
+  getDerivativesStatusHistory: get<[key: string, query?: SortedHistoryParams], DerivativesStatus[]>('status/deriv/{key}/hist start end limit sort key:trading', ['key', '*'], list(models.DerivativesStatus)),
   /** `GET liquidations/hist` (each row arrives wrapped once more; the model unwraps it). */
-  getLiquidations: defineEndpoint<[query?: SortedHistoryParams], Liquidation[]>({
-    ...GET, path: 'liquidations/hist', args: ['*'], params: SORTED_HISTORY_PARAMS,  decode: list(models.Liquidation),
-  }),
+  getLiquidations: get<[query?: SortedHistoryParams], Liquidation[]>('liquidations/hist start end limit sort', ['*'], list(models.Liquidation)),
   /** Same entry as {@link publicEndpoints.getCandlesHist} (python's `get_seed_candles` duplicated it). */
   getSeedCandles: candlesHist,
   /** `GET rankings/{resource}/hist`, e.g. `vol:1w:tBTCUSD`. */
-  getLeaderboardsHist: defineEndpoint<[resource: string, query?: SortedHistoryParams], Leaderboard[]>({
-    ...GET, path: 'rankings/{resource}/hist', args: ['resource', '*'], params: SORTED_HISTORY_PARAMS,  check: { resource: text }, decode: list(models.Leaderboard),
-  }),
+  getLeaderboardsHist: get<[resource: string, query?: SortedHistoryParams], Leaderboard[]>('rankings/{resource}/hist start end limit sort resource:text', ['resource', '*'], list(models.Leaderboard)),
   /** `GET rankings/{resource}/last`. */
-  getLeaderboardsLast: defineEndpoint<[resource: string, query?: SortedHistoryParams], Leaderboard>({
-    ...GET, path: 'rankings/{resource}/last', args: ['resource', '*'], params: SORTED_HISTORY_PARAMS,  check: { resource: text }, decode: one(models.Leaderboard),
-  }),
+  getLeaderboardsLast: get<[resource: string, query?: SortedHistoryParams], Leaderboard>('rankings/{resource}/last start end limit sort resource:text', ['resource', '*'], one(models.Leaderboard)),
   /** `GET funding/stats/{symbol}/hist`. */
-  getFundingStats: defineEndpoint<[symbol: string, query?: HistoryParams], FundingStatistic[]>({
-    ...GET, path: 'funding/stats/{symbol}/hist', args: ['symbol', '*'], params: HISTORY_PARAMS,  check: { symbol: funding }, decode: list(models.FundingStatistic),
-  }),
+  getFundingStats: get<[symbol: string, query?: HistoryParams], FundingStatistic[]>('funding/stats/{symbol}/hist start end limit symbol:funding', ['symbol', '*'], list(models.FundingStatistic)),
   /** `GET pulse/profile/{nickname}`. */
-  getPulseProfileDetails: defineEndpoint<[nickname: string], PulseProfile>({
-    ...GET, path: 'pulse/profile/{nickname}', args: ['nickname'], check: { nickname: text }, decode: one(models.PulseProfile),
-  }),
+  getPulseProfileDetails: get<[nickname: string], PulseProfile>('pulse/profile/{nickname} nickname:text', ['nickname'], one(models.PulseProfile)),
   /** `GET pulse/hist` (the nested profile is decoded by the model). */
-  getPulseMessageHistory: defineEndpoint<[query?: {
+  getPulseMessageHistory: get<[query?: {
     /** Messages before this time (ms since epoch). */
     readonly end?: number;
     /** Maximum number of messages. */
     readonly limit?: number;
-  }], PulseMessage[]>({
-    ...GET, path: 'pulse/hist', args: ['*'], params: ['end', 'limit'], decode: list(models.PulseMessage),
-  }),
+  }], PulseMessage[]>('pulse/hist end limit', ['*'], list(models.PulseMessage)),
   /** `POST calc/trade/avg` for a trading pair (`price_limit`). */
-  getTradingMarketAveragePrice: defineEndpoint<[params: TradingAveragePriceParams], TradingMarketAveragePrice>({
-    method: 'POST', auth: false, keys: 'snake', path: 'calc/trade/avg', args: ['*'], required: ['symbol', 'amount'],
-    check: { symbol: trading, amount: decimal, priceLimit: decimal }, decode: one(models.TradingMarketAveragePrice),
-  }),
+  getTradingMarketAveragePrice: post<[params: TradingAveragePriceParams], TradingMarketAveragePrice>('calc/trade/avg symbol!:trading amount!:decimal priceLimit:decimal', ['*'], one(models.TradingMarketAveragePrice)),
   /** `POST calc/trade/avg` for a funding currency (`period`, `rate_limit`). */
-  getFundingMarketAveragePrice: defineEndpoint<[params: FundingAveragePriceParams], FundingMarketAveragePrice>({
-    method: 'POST', auth: false, keys: 'snake', path: 'calc/trade/avg', args: ['*'], required: ['symbol', 'amount', 'period'],
-    check: { symbol: funding, amount: decimal, rateLimit: decimal, period: (v, n) => validatePeriod(v, n) }, decode: one(models.FundingMarketAveragePrice),
-  }),
+  getFundingMarketAveragePrice: post<[params: FundingAveragePriceParams], FundingMarketAveragePrice>('calc/trade/avg symbol!:funding amount!:decimal period!:period rateLimit:decimal', ['*'], one(models.FundingMarketAveragePrice)),
   /** `GET ext/vasps` (docs: Virtual Asset Service Providers, changelog v2024-10-16): ids for a withdrawal's `vasp_did`. */
-  getVasps: defineEndpoint<[], Vasp[]>({ ...GET, path: 'ext/vasps', args: [], decode: objects<Vasp>('VASP') }),
+  getVasps: get<[], Vasp[]>('ext/vasps', [], objects<Vasp>('VASP')),
   /** `POST calc/fx`: rate of `ccy1` in `ccy2`. */
-  getFxRate: defineEndpoint<[ccy1: string, ccy2: string], FxRate>({
-    method: 'POST', auth: false, keys: 'snake', path: 'calc/fx', args: ['ccy1', 'ccy2'], check: { ccy1: text, ccy2: text },
-    decode: one(models.FxRate),
-  }),
+  getFxRate: post<[ccy1: string, ccy2: string], FxRate>('calc/fx ccy1:text ccy2:text', ['ccy1', 'ccy2'], one(models.FxRate)),
 } as const;
 
 /** The public REST API: one method per entry of {@link publicEndpoints}. */
