@@ -18,7 +18,9 @@ import { browserBundleSize, packAndInstall, root, type Packed } from './packed.j
  * left is code: of the REST import, the transport, validators, options checks, errors, pacing and
  * nonce lanes (~11 KB) and the tables' own content (names, paths, fields: ~5 KB).
  */
-const LIMITS = { restOnly: 20.5 * 1024, system: 70 * 1024 } as const;
+// The account actor, the recovery of orders in flight and the connection governor (issue 11) added
+// about 5.6 KB gzipped to the system bundle (59.2 -> 64.8 KB measured).
+const LIMITS = { restOnly: 20.5 * 1024, system: 65.5 * 1024 } as const;
 /** The limits issue 12 set; the tests log the distance to them. */
 const ISSUE_12_TARGETS = { restOnly: 15 * 1024, system: 50 * 1024 } as const;
 
