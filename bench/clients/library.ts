@@ -55,6 +55,8 @@ const bfx = createBfxSystem({
   wssHost: config.url,
   ...(config.restUrl ? { restHost: config.restUrl } : {}),
   connections: sc.connections,
+  // The blaster has no connection limits (the floor and the peers open every socket at once).
+  connectionBudget: false,
   conf: { checksum: sc.checksumFrames, sequence: false },
   logLevel: (process.env.BENCH_LIB_LOG ?? 'error') as 'error',
   ...(recording ? { socketFactory: recording.socketFactory } : {}),
