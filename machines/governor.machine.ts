@@ -12,24 +12,15 @@
  * @module
  */
 import { assign, enqueueActions, setup, type ActorRefFrom, type AnyActorRef } from 'xstate';
-import { DEFAULT_CONNECTION_BLOCK_MS, type ConnectionLimit } from '../src/defaults.js';
+import { DEFAULT_CONNECTION_BLOCK_MS } from '../src/defaults.js';
 import { passBudget, type BudgetKind, type BudgetState, type TokenRequest } from './budget.js';
 
 export type { BudgetKind, TokenRequest } from './budget.js';
 
 /** What a connection sends the governor. */
 export type GovernorEvent =
-  | {
-      readonly type: 'TOKEN.REQUEST';
-      readonly requester: AnyActorRef;
-      readonly ticket: number;
-      readonly key: string;
-      readonly kind: BudgetKind;
-      readonly limit: ConnectionLimit;
-      readonly group: string;
-      readonly first: boolean;
-      readonly notBefore: number;
-    }
+  /** A handshake waits for its token (the request's fields but its arrival order, which the governor keeps). */
+  | ({ readonly type: 'TOKEN.REQUEST' } & Omit<TokenRequest<AnyActorRef>, 'seq'>)
   /** The requester no longer waits (closed, or granted by a previous ticket). */
   | { readonly type: 'TOKEN.CANCEL'; readonly requester: AnyActorRef; readonly ticket: number }
   /** The server refused a handshake on `key` with HTTP 429: spend nothing there for `blockMs`. */
