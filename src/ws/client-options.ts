@@ -11,7 +11,8 @@ import type { SocketFactory } from '../platform/websocket.js';
 import type { InputPolicy } from './account/inputs.js';
 import type { OrderLookup } from './account/recovery.js';
 import type { ConfOptions } from './client-support.js';
-import type { ConnectionBudgetOptions } from './governor.js';
+import { DEFAULT_CAPACITY, DEFAULT_CONNECTIONS } from '../defaults.js';
+import { budgetInput, type ConnectionBudgetOptions } from './governor.js';
 import type { Subscription } from './contracts.js';
 import type { SubscriptionHandle } from './handle.js';
 
@@ -100,3 +101,20 @@ export interface SubscribeOptions {
   readonly manageBook?: boolean;
 }
 
+
+/** The supervisor's input for a client with these options. */
+export function supervisorInputOf(options: WsClientOptions, prefix: string, auth: boolean, flags: number): SupervisorInput {
+  return {
+    prefix,
+    url: options.url,
+    connections: options.connections ?? DEFAULT_CONNECTIONS,
+    capacity: options.capacity ?? DEFAULT_CAPACITY,
+    auth,
+    flags,
+    backoff: options.backoff ?? {},
+    seed: options.seed,
+    eager: options.eager ?? false,
+    ...budgetInput(options.connectionBudget),
+    connection: { ...options.connection, subscribeTimeoutMs: options.subscribeTimeoutMs ?? options.connection?.subscribeTimeoutMs },
+  };
+}

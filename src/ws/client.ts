@@ -9,14 +9,14 @@
  */
 import type { AccountActorRef } from '../../machines/account.machine.js';
 import type { SupervisorInput } from '../../machines/supervisor.machine.js';
-import { DEFAULT_CAPACITY, DEFAULT_CLOSE_WAIT_MS, DEFAULT_CONNECTIONS, DEFAULT_INPUT_TIMEOUT_MS, DEFAULT_ITERATOR_BUFFER, DEFAULT_PREFIX } from '../defaults.js';
-import { BfxAbortError, BfxError, NotConnectedError, SubscriptionError } from '../errors.js';
+import { DEFAULT_CAPACITY, DEFAULT_CONNECTIONS, DEFAULT_INPUT_TIMEOUT_MS, DEFAULT_ITERATOR_BUFFER, DEFAULT_PREFIX } from '../defaults.js';
+import { BfxAbortError, NotConnectedError, SubscriptionError } from '../errors.js';
 import type { BfxLogger } from '../logging/logger.js';
 import type { NotifyInfo, NotifyOptions, NotifyResult, WsInputs } from './account/input-types.js';
 import { createInputs } from './account/inputs.js';
 import { createAccountSink } from './account/sink.js';
 import { AccountView, accountFeed } from './account/view.js';
-import type { SubscribeOptions, SubscriptionInfo, WsClientOptions } from './client-options.js';
+import { supervisorInputOf, type SubscribeOptions, type SubscriptionInfo, type WsClientOptions } from './client-options.js';
 import { confFlags } from './client-support.js';
 import { ConfFlag, type Channel, type ChannelParams } from './contracts.js';
 import { createChannelSink } from './dataplane/sinks.js';
@@ -24,11 +24,11 @@ import type { BfxWsEventName, BfxWsEvents, ListenerOf } from './events.js';
 import { checkListen } from './event-names.js';
 import { createFanOut } from './fanout.js';
 import { SubscriptionHandle, type HandleOwner } from './handle.js';
-import { closedError, openSubscription, type SubscribeDeps } from './subscribe.js';
+import { openSubscription, type SubscribeDeps } from './subscribe.js';
 import { MachineHost, type ConnectionState, type SupervisorRef } from './host.js';
-import { budgetInput } from './governor.js';
 import { EventHub } from './hub.js';
 import { createLifecycle } from './lifecycle.js';
+import { Shutdown } from './shutdown.js';
 import { SubscriptionRegistry } from './registry.js';
 import { createSocketRuntime } from './runtime.js';
 
@@ -57,10 +57,7 @@ export class WsClient {
   readonly #auth: boolean;
   readonly #fanOut: ReturnType<typeof createFanOut>;
   readonly #subscribing: SubscribeDeps;
-  #connectWaiters: Array<{ resolve: () => void; reject: (e: BfxError) => void }> = [];
-  #closeWaiters: Array<() => void> = [];
-  #closing = false;
-  #closed = false;
+  readonly #shutdown: Shutdown;
 
   /** @internal use {@link createWsClient} */
   constructor(options: WsClientOptions) {
@@ -75,7 +72,7 @@ export class WsClient {
         if (!send || !send(frame)) throw new NotConnectedError('The authenticated socket is not open');
       },
       state: () => {
-        if (!this.#auth || this.#closing) return 'closed';
+        if (!this.#auth || this.#shutdown.closing) return 'closed';
         const state = this.#host.connectionState(0);
         return state === 'open' ? 'authenticated' : state === 'closed' ? 'closed' : 'connecting';
       },
@@ -95,19 +92,8 @@ export class WsClient {
       senders: this.#senders,
       problem: (error) => this.#hub.emit('error', error),
     });
-    this.#host = new MachineHost(runtime, {
-      prefix: this.prefix,
-      url: options.url,
-      connections: options.connections ?? DEFAULT_CONNECTIONS,
-      capacity: options.capacity ?? DEFAULT_CAPACITY,
-      auth: this.#auth,
-      flags: this.#flags,
-      backoff: options.backoff ?? {},
-      seed: options.seed,
-      eager: options.eager ?? false,
-      ...budgetInput(options.connectionBudget),
-      connection: { ...options.connection, subscribeTimeoutMs: options.subscribeTimeoutMs ?? options.connection?.subscribeTimeoutMs },
-    });
+    this.#host = new MachineHost(runtime, supervisorInputOf(options, this.prefix, this.#auth, this.#flags));
+    this.#shutdown = new Shutdown({ host: this.#host, registry: this.#registry, inputs: this.#inputs, report: (error) => this.#hub.emit('error', error) });
     this.#subscribing = this.#subscribeDeps();
   }
 
@@ -142,8 +128,8 @@ export class WsClient {
         connections: this.#options.connections ?? DEFAULT_CONNECTIONS,
         capacity: this.#options.capacity ?? DEFAULT_CAPACITY,
         account: (event) => this.#accountRef?.send(event),
-        connected: () => this.#settleConnect(),
-        unreachable: (error) => this.#settleConnect(error),
+        connected: () => this.#shutdown.settleConnect(),
+        unreachable: (error) => this.#shutdown.settleConnect(error),
       }),
     );
   }
@@ -155,13 +141,6 @@ export class WsClient {
   attachAccount(actor: AccountActorRef): void {
     this.#accountRef = actor;
     if (this.isAuthenticated) actor.send({ type: 'account.authenticated' });
-  }
-
-  #settleConnect(error?: BfxError): void {
-    const waiters = this.#connectWaiters;
-    this.#connectWaiters = [];
-    for (const w of waiters) if (error === undefined) w.resolve();
-    else w.reject(error);
   }
 
   #newHub(subId?: string): EventHub<BfxWsEvents> {
@@ -202,44 +181,12 @@ export class WsClient {
    * then rejects with `NotConnectedError` (`ERR_BFX_CLOSED`); create a new system instead.
    */
   connect(): Promise<void> {
-    if (this.#closing) return Promise.reject(closedError());
-    if (this.isOpen) return Promise.resolve();
-    const p = new Promise<void>((resolve, reject) => this.#connectWaiters.push({ resolve, reject }));
-    this.#host.send({ type: 'CONNECT' });
-    return p;
+    return this.#shutdown.connect(this.isOpen);
   }
 
   /** Close every connection with `code` / `reason` (default 1000); settles every pending promise. */
   close(code = 1000, reason = 'closed by the user'): Promise<void> {
-    if (this.#closed) return Promise.resolve();
-    const done = new Promise<void>((resolve) => this.#closeWaiters.push(resolve));
-    if (this.#closing) return done;
-    this.#closing = true;
-    this.#host.send({ type: 'CLOSE', code, reason });
-    const actor = this.#host.actor;
-    if (!actor || this.#host.stopped) {
-      this.#finishClose();
-      return done;
-    }
-    const sub = actor.subscribe({ complete: () => this.#finishClose(), error: () => this.#finishClose() });
-    const timer = setTimeout(() => this.#finishClose(), DEFAULT_CLOSE_WAIT_MS);
-    this.#closeWaiters.push(() => {
-      clearTimeout(timer);
-      sub.unsubscribe();
-    });
-    return done;
-  }
-
-  /** The supervisor is done: settle everything. */
-  #finishClose(): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#settleConnect(closedError());
-    for (const entry of [...this.#registry.entries()]) this.#registry.end(entry.sub.subId, 'unsubscribed', closedError());
-    this.#inputs.close();
-    const waiters = this.#closeWaiters;
-    this.#closeWaiters = [];
-    for (const w of waiters) w();
+    return this.#shutdown.close(code, reason);
   }
 
   /**
@@ -249,20 +196,12 @@ export class WsClient {
    * embedding the supervisor.
    */
   fail(cause: unknown): void {
-    if (this.#closed) return;
-    const message = cause instanceof Error ? cause.message : String(cause);
-    const error = new NotConnectedError(`The WebSocket runtime failed: ${message}`, 'ERR_BFX_CLOSED');
-    this.#hub.emit('error', error);
-    this.#closing = true;
-    this.#settleConnect(error);
-    for (const entry of [...this.#registry.entries()]) this.#registry.end(entry.sub.subId, 'failed', error);
-    this.#inputs.fail(error);
-    this.#finishClose();
+    this.#shutdown.fail(cause);
   }
 
   /** Whether `close()` was called. */
   get closed(): boolean {
-    return this.#closing;
+    return this.#shutdown.closing;
   }
 
   /** Each connection's state, read from its actor. */
@@ -277,7 +216,7 @@ export class WsClient {
 
   /** Whether the account channel is authenticated on the current connection (the Python client's `authentication`). */
   get isAuthenticated(): boolean {
-    return this.#auth && !this.#closing && this.#host.connectionState(0) === 'open';
+    return this.#auth && !this.#shutdown.closing && this.#host.connectionState(0) === 'open';
   }
 
   /**
@@ -308,7 +247,7 @@ export class WsClient {
   #subscribeDeps(): SubscribeDeps {
     return {
       registry: this.#registry,
-      closing: () => this.#closing,
+      closing: () => this.#shutdown.closing,
       newHandle: (subId) => new SubscriptionHandle(subId, this.#handleOwner, this.#newHub(subId), this.#options.iteratorBuffer ?? DEFAULT_ITERATOR_BUFFER),
       sink: (sub, handle, manageBook) =>
         createChannelSink(sub, this.#fanOut.emitterFor(handle), this.#fanOut.events, {
