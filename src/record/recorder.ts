@@ -62,9 +62,13 @@ export function recordingSocketFactory(inner: SocketFactory, sink: RecordSink, o
   const clock = options.clock ?? Date.now;
   // Lines of the current turn, joined with '\n' (the last element is '' for the final newline).
   const lines: string[] = [];
-  let t = 0;
+  let t = Number.NaN;
   /** Connection of the last context line this turn; 0 = none yet (connections count from 1). */
   let current = 0;
+  // The last `{"t","c"}` line: many turns fall within one millisecond on one connection.
+  let headT = Number.NaN;
+  let headConn = 0;
+  let head = '';
   const flush = (): void => {
     current = 0;
     lines.push('');
@@ -72,14 +76,24 @@ export function recordingSocketFactory(inner: SocketFactory, sink: RecordSink, o
     lines.length = 0;
     sink.write(text);
   };
-  /** Make `conn` the context of the next lines; `line` is a context line to use instead of `{"t","c"}`. */
-  const context = (conn: number, line?: string): void => {
+  // A resolved promise's `then` is V8's own microtask; Node's `queueMicrotask` adds an AsyncResource per call.
+  const resolved = Promise.resolve();
+  /** Make `conn` the context of the next lines; `extra` turns the context line into an open/close line. */
+  const context = (conn: number, extra?: string): void => {
     if (current === 0) {
       t = clock();
-      queueMicrotask(flush);
+      void resolved.then(flush);
     }
     current = conn;
-    lines.push(line === undefined ? `{"t":${t},"c":${conn}}` : `{"t":${t},"c":${conn}${line}}`);
+    if (extra !== undefined) lines.push(`{"t":${t},"c":${conn}${extra}}`);
+    else {
+      if (t !== headT || conn !== headConn) {
+        headT = t;
+        headConn = conn;
+        head = `{"t":${t},"c":${conn}}`;
+      }
+      lines.push(head);
+    }
   };
   return (url, handlers) => {
     const conn = ++connections;
