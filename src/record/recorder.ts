@@ -74,7 +74,11 @@ export function recordingSocketFactory(inner: SocketFactory, sink: RecordSink, o
     lines.push('');
     const text = lines.join('\n');
     lines.length = 0;
-    sink.write(text);
+    try {
+      sink.write(text);
+    } catch {
+      // A sink must not throw; one that does loses this turn's lines, never the client's frames.
+    }
   };
   // A resolved promise's `then` is V8's own microtask; Node's `queueMicrotask` adds an AsyncResource per call.
   const resolved = Promise.resolve();
