@@ -143,6 +143,18 @@ describe('createFileRecordSink', () => {
     });
   }
 
+  it('keeps every byte across full buffers, lines longer than the buffer and non-ASCII text', async () => {
+    const path = join(dir, 'small-buffer.jsonl');
+    const sink = createFileRecordSink(path, { bufferBytes: 1024 });
+    const parts = ['{"event":"info","msg":"é € 😀"}\n', `[1,"${'x'.repeat(2000)}"]\n`];
+    for (let i = 0; i < 300; i++) parts.push(`[17,[${i},1,0.5]]\n`);
+    parts.push(`{"event":"x","s":"${'ü'.repeat(400)}"}\n`);
+    for (const p of parts) sink.write(p);
+    await sink.close();
+    sink.write('[1,"after close"]\n');
+    expect(readFileSync(path, 'utf8')).toBe(parts.join(''));
+  });
+
   it('a connection number seen again on an open line starts a fresh connection', () => {
     const text = ['{"t":1,"c":1,"k":"open","u":"ws://x","v":2}', ACK_BOOK, '{"t":2,"c":1,"k":"open","u":"ws://x","v":2}', '[17,[1,1,1]]', ''].join('\n');
     expect(parseRecording(text).frames).toBe(0);

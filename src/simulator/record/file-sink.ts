@@ -17,8 +17,8 @@ export interface FileRecordSinkOptions {
    * book streams) to 9.
    */
   readonly gzipLevel?: number;
-  /** Flush buffered lines once they reach this many characters (default 256 Ki) or after `flushMs`. */
-  readonly bufferChars?: number;
+  /** Buffer size in bytes (default 256 Ki): lines go to the file when it is full or after `flushMs`. */
+  readonly bufferBytes?: number;
   /** Longest time a line waits in the buffer (default 200 ms). */
   readonly flushMs?: number;
 }
@@ -39,10 +39,11 @@ export function createFileRecordSink(path: string, options: FileRecordSinkOption
   const gzip: Gzip | undefined = (options.gzip ?? path.endsWith('.gz')) ? createGzip({ level: options.gzipLevel ?? 1 }) : undefined;
   if (gzip) gzip.pipe(file);
   const out = gzip ?? file;
-  const limit = options.bufferChars ?? 262_144;
   const flushMs = options.flushMs ?? 200;
-  // Chunks (one per event-loop turn from the recorder) joined at flush: no string growing per write.
-  const chunks: string[] = [];
+  // Each write is encoded at once into one buffer (one native call; the string can die young
+  // instead of waiting in a list for the next flush), which goes to the stream when full.
+  const capacity = Math.max(1024, options.bufferBytes ?? 262_144);
+  let buffer = Buffer.allocUnsafe(capacity);
   let size = 0;
   let writes = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -52,8 +53,8 @@ export function createFileRecordSink(path: string, options: FileRecordSinkOption
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (size === 0) return;
-    out.write(chunks.length === 1 ? chunks[0] : chunks.join(''));
-    chunks.length = 0;
+    out.write(buffer.subarray(0, size));
+    buffer = Buffer.allocUnsafe(capacity);
     size = 0;
   };
   return {
@@ -62,11 +63,17 @@ export function createFileRecordSink(path: string, options: FileRecordSinkOption
     },
     write(lines) {
       if (closed) return;
-      chunks.push(lines);
-      size += lines.length;
       writes++;
-      if (size >= limit) flush();
-      else if (timer === undefined) {
+      // UTF-8 takes at most 3 bytes per UTF-16 unit.
+      if (size + lines.length * 3 > capacity) {
+        flush();
+        if (lines.length * 3 > capacity) {
+          out.write(lines);
+          return;
+        }
+      }
+      size += buffer.write(lines, size);
+      if (timer === undefined) {
         timer = setTimeout(flush, flushMs);
         timer.unref?.();
       }
