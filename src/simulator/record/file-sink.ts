@@ -13,7 +13,7 @@ export interface FileRecordSinkOptions {
   /** Gzip the file (default: when the path ends in `.gz`). Each session appends one gzip member. */
   readonly gzip?: boolean;
   /**
-   * zlib level, 1 (fastest, the default: about a third of level 6's CPU for ~15 % more bytes on
+   * zlib level, 1 (fastest, the default: about a quarter of level 6's CPU for ~15 % more bytes on
    * book streams) to 9.
    */
   readonly gzipLevel?: number;
