@@ -34,6 +34,7 @@ interface ClientSpec {
 }
 const FLOOR: ClientSpec = { id: 'floor', file: 'floor.ts', label: 'floor (ws + JSON.parse + Map route)' };
 const LIB: ClientSpec = { id: 'library', file: 'library.ts', label: 'bfx-actors (createBfxSystem → subscribe → listener)' };
+const LIB_REC: ClientSpec = { id: 'library-record', file: 'library.ts', variant: 'record', label: `bfx-actors recording every frame to a ${process.env.BENCH_RECORD_GZIP ? 'gzip ' : ''}JSONL file (recordingSocketFactory + createFileRecordSink)` };
 const DP: ClientSpec = { id: 'dataplane', file: 'dataplane.ts', label: 'bfx-actors data plane only (router+sink on ws; stand-in/diagnostic)' };
 const BFX_RAW: ClientSpec = { id: 'bfx', file: 'bfxnode.ts', variant: 'raw', label: 'bitfinex-api-node 7.0.0 WSv2 (transform off)' };
 const BFX_TR: ClientSpec = { id: 'bfx-transform', file: 'bfxnode.ts', variant: 'transform', label: 'bitfinex-api-node 7.0.0 WSv2 (transform on)' };
@@ -42,8 +43,8 @@ const FETCH: ClientSpec = { id: 'fetch', file: 'rest.ts', variant: 'fetch', labe
 const LIB_REST: ClientSpec = { id: 'library-rest', file: 'rest.ts', variant: 'library', label: 'bfx-actors rest.public.getTTicker' };
 
 const PLAN: Array<{ id: ScenarioId | 'g'; clients: ClientSpec[] }> = [
-  { id: 'a', clients: [FLOOR, LIB, DP, BFX_RAW, BFX_TR, CCXT] },
-  { id: 'b', clients: [FLOOR, LIB, DP, BFX_RAW, BFX_TR, CCXT] },
+  { id: 'a', clients: [FLOOR, LIB, LIB_REC, DP, BFX_RAW, BFX_TR, CCXT] },
+  { id: 'b', clients: [FLOOR, LIB, LIB_REC, DP, BFX_RAW, BFX_TR, CCXT] },
   { id: 'c', clients: [FLOOR, LIB, DP, BFX_RAW, BFX_TR, CCXT] },
   { id: 'c-cs', clients: [FLOOR, LIB, DP, BFX_RAW, BFX_TR, CCXT] },
   { id: 'd', clients: [FLOOR, LIB] },
@@ -346,6 +347,18 @@ const tput = (id: string, goal: number, floorId = id, floorClient = 'floor'): vo
 tput('a', 0.8);
 tput('b', 0.8);
 tput('c-cs', 0.7, 'c');
+// Recording cheap enough to leave on: ≥ 0.8× the library's own throughput in the same runs.
+for (const id of ['a', 'b']) {
+  const rec = get(id, 'library-record');
+  const lib = get(id, 'library');
+  const name = `(${id}) recording to a file ≥ 0.8× the same run without it`;
+  if (!rec?.msgPerSec || !lib?.msgPerSec) targets.push({ name, measured: 'not measured', pass: undefined });
+  else {
+    const x = rec.msgPerSec.median / lib.msgPerSec.median;
+    const byCpu = rec.cpuUsPerMsg && lib.cpuUsPerMsg ? `; by CPU/msg ${(lib.cpuUsPerMsg.median / rec.cpuUsPerMsg.median).toFixed(2)}×` : '';
+    targets.push({ name, measured: `${x.toFixed(2)}× (${f0(rec.msgPerSec.median)} vs ${f0(lib.msgPerSec.median)} msg/s${byCpu})`, pass: x >= 0.8 });
+  }
+}
 const d = get('d', 'library');
 targets.push({ name: '(d) peak RSS < 200 MB', measured: d?.rssMB ? `${f0(d.rssMB.median)} MB (max ${f0(d.rssMB.max)})` : 'not measured', pass: d?.rssMB ? d.rssMB.max < 200 : undefined });
 const e = get('e', 'library');

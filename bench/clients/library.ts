@@ -4,6 +4,9 @@
  * falls back to '../../src/system.ts' (the same createBfxSystem) and says so in the result note.
  * Conf: `sequence: false` (the blaster's frames carry no SEQ_ALL numbers), `checksum` only in c-cs.
  */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { nowUs } from '../lib/scenarios.ts';
 import { subKey } from '../lib/scenarios.ts';
 import { Latency, Meter, config, fail, finish, onParentMessage, ready, watchdog } from './harness.ts';
@@ -41,16 +44,20 @@ const latency = new Latency(sc.updates);
 let snapshots = 0;
 let isReady = false;
 
-// BENCH_RECORD=FILE: the same run with every received frame recorded (recordingSocketFactory + file sink);
-// BENCH_RECORD=noop builds the lines but drops them (the decorator alone).
-const recordTo = process.env.BENCH_RECORD;
+// Variant `record` (run.ts's "library-record" row): the same run with every received frame recorded
+// to a temporary JSONL file (recordingSocketFactory + createFileRecordSink; BENCH_RECORD_GZIP=1: gzip),
+// deleted at exit.
+// BENCH_RECORD=FILE records any library run to FILE ('.gz' → gzip); BENCH_RECORD=noop keeps the
+// decorator but drops its lines.
+const recordTo = config.variant === 'record' ? join(tmpdir(), `bfx-bench-record-${process.pid}.jsonl${process.env.BENCH_RECORD_GZIP ? '.gz' : ''}`) : process.env.BENCH_RECORD;
+if (config.variant === 'record' && recordTo !== undefined) process.on('exit', () => rmSync(recordTo, { force: true }));
 const recording = recordTo === undefined ? undefined : await (async () => {
   const sim = await import('../../src/simulator/index.ts');
   const { nodeSocketFactory } = await import('../../src/platform/websocket.ts');
-  const sink = recordTo === 'noop' ? { write: (_line: string) => undefined } : sim.createFileRecordSink(recordTo);
+  const sink = recordTo === 'noop' ? { write: (_lines: string) => undefined } : sim.createFileRecordSink(recordTo);
   return { sink, socketFactory: sim.recordingSocketFactory(nodeSocketFactory, sink) };
 })();
-if (recording) note = `${note}${note ? '; ' : ''}recording to ${recordTo}`;
+if (recording && config.variant !== 'record') note = `${note}${note ? '; ' : ''}recording to ${recordTo}`;
 const bfx = createBfxSystem({
   wssHost: config.url,
   ...(config.restUrl ? { restHost: config.restUrl } : {}),

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nodeSocketFactory } from '../../src/platform/websocket.js';
-import { recordingSocketFactory } from '../../src/record/recorder.js';
+import { recordedSubscriptionKey, recordingSocketFactory } from '../../src/record/recorder.js';
 import { createBfxSimulator, createFileRecordSink, readRecording } from '../../src/simulator/index.js';
 import { createBfxSystem, type BfxSystem } from '../../src/system.js';
 import { DATA_EVENTS } from '../../src/ws/client-support.js';
@@ -81,15 +81,19 @@ describe('record and replay', () => {
     const file = join(dir, 'session.jsonl');
     const recorded = await record(file);
     expect(recorded.length).toBeGreaterThan(50);
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.some((l) => l.k === 'open' && typeof l.u === 'string')).toBe(true);
-    const data = lines.filter((l) => Array.isArray(l.d));
-    for (const l of data) {
+    // Every line is JSON: context lines {"t","c"} (open/close lines too), then the raw frames.
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown);
+    const isContext = (l: unknown): l is Record<string, unknown> => typeof l === 'object' && l !== null && 't' in l;
+    expect(lines.some((l) => isContext(l) && l.k === 'open' && typeof l.u === 'string')).toBe(true);
+    expect(isContext(lines[0])).toBe(true);
+    for (const l of lines.filter(isContext)) {
       expect(typeof l.t).toBe('number');
       expect(typeof l.c).toBe('number');
     }
-    expect(new Set(data.map((l) => l.s))).toEqual(new Set(['ticker:tBTCUSD', 'trades:tBTCUSD', 'book:tBTCUSD:P0:F0:25', 'book:tETHUSD:R0:F0:25', 'candles:trade:1m:tBTCUSD']));
-    expect(data.some((l) => (l.d as unknown[])[1] === 'cs')).toBe(true);
+    const frames = lines.filter((l) => !isContext(l));
+    const acks = frames.filter((l) => (l as { event?: unknown }).event === 'subscribed') as Record<string, unknown>[];
+    expect(new Set(acks.map(recordedSubscriptionKey))).toEqual(new Set(['ticker:tBTCUSD', 'trades:tBTCUSD', 'book:tBTCUSD:P0:F0:25', 'book:tETHUSD:R0:F0:25', 'candles:trade:1m:tBTCUSD']));
+    expect(frames.some((l) => Array.isArray(l) && l[1] === 'cs')).toBe(true);
     expect(readRecording(file).subs.size).toBe(5);
 
     const atOne = await replay(file, 1, recorded.length);

@@ -1,8 +1,9 @@
 /**
  * Reading a recorded session (the JSONL written by `recordingSocketFactory`, plain or gzip):
- * per recorded subscription, its channel frames in receive order with the connection's
- * sequence numbers and timestamps stripped (a replaying socket adds its own), heartbeats
- * dropped. Account-channel frames are not replayed.
+ * each channel frame belongs to the subscription its chanId was acked for on its connection
+ * (the `subscribed` frames are recorded like every other frame). Per subscription: its channel
+ * frames in receive order with the connection's sequence numbers and timestamps stripped (a
+ * replaying socket adds its own), heartbeats dropped. Account-channel frames are not replayed.
  *
  * @module
  */
@@ -42,31 +43,56 @@ interface ConnState {
   readonly chans: Map<number, RecordedSub>;
 }
 
-function parseLine(line: string): { meta: Record<string, unknown>; data: unknown } | undefined {
-  const at = line.indexOf(',"d":');
+/** What a line is: a context line (time, connection; maybe an open/close or a wrapped frame) or a frame. */
+type Line = { readonly meta: Readonly<Record<string, unknown>>; readonly frame?: unknown } | { readonly meta?: undefined; readonly frame: unknown };
+
+function parseLine(line: string): Line | undefined {
   try {
-    if (at < 0) return { meta: JSON.parse(line) as Record<string, unknown>, data: undefined };
-    return { meta: JSON.parse(`${line.slice(0, at)}}`) as Record<string, unknown>, data: JSON.parse(line.slice(at + 5, -1)) };
+    const value: unknown = JSON.parse(line);
+    // Context lines open with `{"t"` (the recorder wraps a frame that would, as `{"t":…,"c":…,"d":FRAME}`).
+    if (!line.startsWith('{"t"')) return { frame: value };
+    const meta = value as Record<string, unknown>;
+    return 'd' in meta ? { meta, frame: meta.d } : { meta };
   } catch {
     return undefined;
   }
 }
 
-/** Parse recorded text. Malformed lines are skipped. */
+/**
+ * Parse recorded text (format 2: context lines `{"t","c"}` then raw frames; format 1: one
+ * `{"t","c","s","d"}` line per frame). Malformed lines are skipped.
+ */
 export function parseRecording(text: string): Recording {
   const conns = new Map<number, ConnState>();
   const subs = new Map<string, RecordedSub[]>();
   let frames = 0;
+  let t = 0;
+  let conn = 0;
+  let state: ConnState | undefined;
   const lines = text.split('\n');
   for (let idx = 0; idx < lines.length; idx++) {
     const line = lines[idx].trim();
     if (line.length === 0) continue;
     const parsed = parseLine(line);
     if (!parsed) continue;
-    const conn = typeof parsed.meta.c === 'number' ? parsed.meta.c : 0;
-    let state = conns.get(conn);
-    if (!state) conns.set(conn, (state = { flags: 0, chans: new Map() }));
-    const { data } = parsed;
+    if (parsed.meta) {
+      if (typeof parsed.meta.t === 'number') t = parsed.meta.t;
+      if (typeof parsed.meta.c === 'number' && parsed.meta.c !== conn) {
+        conn = parsed.meta.c;
+        state = undefined;
+      }
+      // A socket opening under a number already seen (another session appended to the file).
+      if (parsed.meta.k === 'open') {
+        conns.delete(conn);
+        state = undefined;
+      }
+      if (!('frame' in parsed)) continue;
+    }
+    if (!state) {
+      state = conns.get(conn);
+      if (!state) conns.set(conn, (state = { flags: 0, chans: new Map() }));
+    }
+    const data = parsed.frame;
     if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
       const e = data as Record<string, unknown>;
       if (e.event === 'conf' && e.status === 'OK' && typeof e.flags === 'number') state.flags = e.flags;
@@ -88,7 +114,7 @@ export function parseRecording(text: string): Recording {
     if (hasFlag(state.flags, WS_FLAGS.SEQ_ALL)) end--;
     const parts = data.slice(1, end);
     if (parts[0] === 'hb' || parts.length === 0) continue;
-    sub.frames.push({ t: typeof parsed.meta.t === 'number' ? parsed.meta.t : 0, idx, parts });
+    sub.frames.push({ t, idx, parts });
     frames++;
   }
   return { subs, frames };
