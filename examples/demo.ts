@@ -16,6 +16,8 @@ const bfx = createBfxSystem({
   wssHost: sim.wsUrl,
   restHost: sim.restUrl,
   connections: 3,
+  // Open all three sockets now (by default connection N + 1 opens when the first N are full).
+  eager: true,
   backoff: { initialMs: 300, maxMs: 3_000 },
   logLevel: 'error',
 });
