@@ -189,7 +189,10 @@ export function createBfxSystem(options: BfxSystemOptions = {}): BfxSystem {
   const uninspect = inspect === undefined || options.connectionBudget === false ? () => undefined : inspectGovernor(inspect);
   const log = logger.child({ component: 'system' });
   if ((options.connections ?? 0) > CONNECTIONS_WARNING) {
-    log.warn({ connections: options.connections }, `more than ${CONNECTIONS_WARNING} connections: Bitfinex limits new connections per minute (20 on the public host)`);
+    log.warn(
+      { connections: options.connections },
+      `more than ${CONNECTIONS_WARNING} connections: Bitfinex limits new connections (20 a minute on the public host, 5 per 15 s on api.bitfinex.com); ${options.connectionBudget === false ? 'the connection budget is off, so the IP may get blocked' : 'the connection budget spaces their handshakes to fit'}`,
+    );
   }
   actor.subscribe({
     error: (err: unknown) => {
