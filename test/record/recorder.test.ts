@@ -39,8 +39,8 @@ async function session(sink: RecordSink): Promise<string[]> {
   const factory = recordingSocketFactory(inner.factory, sink, { clock: () => times.shift() ?? 9999 });
   const received: string[] = [];
   const client: SocketHandlers = { onOpen: () => undefined, onMessage: (d) => received.push(d), onClose: () => undefined };
-  factory('wss://api-pub.bitfinex.com/ws/2', client);
-  factory('wss://api-pub.bitfinex.com/ws/2', client);
+  factory('ws://127.0.0.1:9/ws/2', client);
+  factory('ws://127.0.0.1:9/ws/2', client);
   const [a, b] = inner.sockets;
   a.onOpen();
   a.onMessage('{"event":"info","version":2}');
@@ -66,12 +66,12 @@ describe('recordingSocketFactory', () => {
     const c = Number(/"c":(\d+)/.exec(writes[0])?.[1]);
     const d = c + 1;
     expect(writes).toEqual([
-      `{"t":1000,"c":${c},"k":"open","u":"wss://api-pub.bitfinex.com/ws/2","v":2}\n{"event":"info","version":2}\n`,
+      `{"t":1000,"c":${c},"k":"open","u":"ws://127.0.0.1:9/ws/2","v":2}\n{"event":"info","version":2}\n`,
       [
         `{"t":1001,"c":${c}}`,
         ACK_BOOK,
         '[17,[[86699,1,0.5]]]',
-        `{"t":1001,"c":${d},"k":"open","u":"wss://api-pub.bitfinex.com/ws/2","v":2}`,
+        `{"t":1001,"c":${d},"k":"open","u":"ws://127.0.0.1:9/ws/2","v":2}`,
         ACK_TRADES,
         `{"t":1001,"c":${c}}`,
         '[17,[86697,2,0.1]]',
