@@ -97,8 +97,8 @@ export function passBudget<Ref>(state: BudgetState<Ref>, now: number, alive: (re
   return { hits: prune(hits, now), blockedUntil: state.blockedUntil, queue: waiting, granted, wakeAt };
 }
 
-/** Longest window any limit uses (Bitfinex's public minute, or more when configured). */
-const KEEP_MS = 10 * 60_000;
+/** Longer than any window a limit may have (at most 10 minutes, checked by the options) plus its margin. */
+const KEEP_MS = 11 * 60_000;
 
 /** Drop grant times older than anything a limit can look at (and keys left empty). */
 function prune(hits: Record<string, number[]>, now: number): Record<string, readonly number[]> {
