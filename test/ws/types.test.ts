@@ -5,7 +5,9 @@
  * a handle only accepts its channel's events.
  */
 import { describe, expectTypeOf, it } from 'vitest';
-import type { BfxSystem } from '../../src/system.js';
+import { createBfxSystem, type BfxSystem } from '../../src/system.js';
+import type { GovernorContext } from '../../machines/governor.machine.js';
+import { processGovernor } from '../../src/ws/governor.js';
 import type { Subscription } from '../../src/ws/contracts.js';
 import type { FundingCurrencyTicker, Order, TradingPairTicker } from '../../src/models/index.js';
 
@@ -39,6 +41,15 @@ function compileOnly(): void {
     t.on('t_ticker_update', () => undefined);
     await t.unsubscribe();
   })();
+  // The connection budget: limits per kind of host, a block time, or off.
+  createBfxSystem({ eager: true, connectionBudget: { public: { count: 20, windowMs: 60_000 }, auth: { count: 5, windowMs: 15_000 }, blockMs: 60_000 } });
+  createBfxSystem({ connectionBudget: false });
+  // @ts-expect-error a limit is a count per window
+  createBfxSystem({ connectionBudget: { public: { count: '20', windowMs: 60_000 } } });
+  // @ts-expect-error `true` is not an option: leave it out for the default
+  createBfxSystem({ connectionBudget: true });
+  expectTypeOf(processGovernor().getSnapshot().context).toEqualTypeOf<GovernorContext>();
+  processGovernor().on('budget.granted', (e) => expectTypeOf(e.waitedMs).toEqualTypeOf<number>());
 }
 
 describe('public types', () => {
