@@ -82,6 +82,17 @@ describe('an order input whose socket is cut after it was executed and before it
     expect((await bfx.rest.auth.getOrders()).some((o) => o.id === placed.data.id)).toBe(false);
   });
 
+  it('a cancel multi: none of its orders in the snapshot, resolved; REST agrees they are gone', async () => {
+    const a = await bfx.ws.inputs.submitOrder(away);
+    const b = await bfx.ws.inputs.submitOrder(away);
+    sim.faults.cutAfterInput('oc_multi');
+    const n = await bfx.ws.inputs.cancelOrderMulti({ id: [a.data.id, b.data.id] });
+    expect(n).toMatchObject({ type: 'oc_multi-req', status: 'SUCCESS' });
+    expect(n.text).toMatch(/Settled after reconnecting/);
+    const active = await bfx.rest.auth.getOrders();
+    expect(active.some((o) => o.id === a.data.id || o.id === b.data.id)).toBe(false);
+  });
+
   it('an update: resolved from the snapshot showing the new price', async () => {
     const placed = await bfx.ws.inputs.submitOrder(away);
     sim.faults.cutAfterInput('ou');

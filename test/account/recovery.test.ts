@@ -245,3 +245,62 @@ describe('cancelOrder and updateOrder lost in a drop: settled by the order state
     expect(await p).toBeInstanceOf(OutcomeUnknownError);
   });
 });
+
+describe('cancelOrderMulti lost in a drop: settled when none of the orders it names is active', () => {
+  it('by ids: none of them in the snapshot: resolved at once, no REST call, never resent', async () => {
+    const h = harness({});
+    const p = h.inputs.cancelOrderMulti({ id: [5, 6] });
+    h.drop();
+    h.reauth([row({ id: 7 })]);
+    const n = await p;
+    expect(n).toMatchObject({ type: 'oc_multi-req', status: 'SUCCESS', data: [] });
+    expect(n.text).toMatch(/order snapshot/);
+    expect(h.sent).toHaveLength(1);
+    expect(h.calls).toEqual([]);
+  });
+
+  it('by group id and cid: still active in the snapshot, then their oc events: resolved with the cancelled rows', async () => {
+    const h = harness({});
+    const p = h.inputs.cancelOrderMulti({ gid: [3], cid: [[9001, '2026-03-10']] });
+    h.drop();
+    const grouped = { ...row({ id: 5 }), gid: 3 };
+    h.reauth([grouped, row({ id: 6, cid: 9001 }), row({ id: 7 })]);
+    expect(h.inputs.recoveringCount).toBe(1);
+    h.inputs.handleOrders('cancel', [{ ...row({ id: 5, status: 'CANCELED' }), gid: 3 }]);
+    expect(h.inputs.recoveringCount).toBe(1);
+    h.inputs.handleOrders('cancel', [row({ id: 6, cid: 9001, status: 'CANCELED' })]);
+    const n = await p;
+    expect(n.data.map((o) => o.id)).toEqual([5, 6]);
+    expect(n.text).toMatch(/order_cancel events/);
+  });
+
+  it('all: some still active once the wait is over (and per REST): InputNotAppliedError naming them', async () => {
+    const h = harness({ active: () => Promise.resolve([row({ id: 8 })]) });
+    const p = h.settled(h.inputs.cancelOrderMulti({ all: true }));
+    h.drop();
+    h.reauth([row({ id: 8 })]);
+    await vi.advanceTimersByTimeAsync(RECOVERY_GRACE_MS);
+    const err = await p;
+    expect(err).toBeInstanceOf(InputNotAppliedError);
+    expect(err).toMatchObject({ status: 'NOT_APPLIED', type: 'oc_multi-req', orderId: 8, evidence: 'rest', message: expect.stringMatching(/8 are still active/) });
+    expect(h.calls).toEqual(['active']);
+  });
+
+  it('without a REST lookup the account channel decides: still active after the grace is not applied', async () => {
+    const h = harness();
+    const p = h.settled(h.inputs.cancelOrderMulti({ id: [5] }));
+    h.drop();
+    h.reauth([row({ id: 5 })]);
+    await vi.advanceTimersByTimeAsync(RECOVERY_GRACE_MS);
+    expect(await p).toMatchObject({ status: 'NOT_APPLIED', evidence: 'account', orderId: 5 });
+  });
+
+  it('a late oc_multi-req notification settles it as usual', async () => {
+    const h = harness({});
+    const p = h.inputs.cancelOrderMulti({ id: [5] });
+    h.drop();
+    h.reauth([row({ id: 5 })]);
+    h.inputs.handleNotification(decodeAccountNotification([T0, 'oc_multi-req', null, null, [], null, 'SUCCESS', 'done']).notification);
+    await expect(p).resolves.toMatchObject({ type: 'oc_multi-req', status: 'SUCCESS', text: 'done' });
+  });
+});

@@ -13,7 +13,7 @@
  *   nothing is sent later.
  *
  * Either way nothing is lost silently. **An order input already sent when the socket drops**
- * (`submitOrder`, `updateOrder`, `cancelOrder`) is not rejected: it waits for the next session,
+ * (`submitOrder`, `updateOrder`, `cancelOrder`, `cancelOrderMulti`) is not rejected: it waits for the next session,
  * whose order snapshot and events settle it by the order's state, with a REST lookup when they
  * cannot tell in time (see `recovery.ts`; `recoveryMs`, default 10 s). Any other input already
  * sent when the socket drops is rejected with `OutcomeUnknownError` (reason `network`). Nothing is
@@ -99,8 +99,8 @@ interface Request {
   /** The notification type that answers it; `null` when it resolves once sent. */
   readonly answer: string | null;
   readonly key: PendingKey;
-  /** `on` / `ou` / `oc`: what the recovery needs when the drop leaves it unanswered. */
-  readonly recover?: Pick<RecoveringInput, 'kind' | 'id' | 'cid' | 'cidDate' | 'expect'>;
+  /** `on` / `ou` / `oc` / `oc_multi`: what the recovery needs when the drop leaves it unanswered. */
+  readonly recover?: Pick<RecoveringInput, 'kind' | 'id' | 'cid' | 'cidDate' | 'expect' | 'targets'>;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -290,7 +290,7 @@ export function createInputs(deps: InputsDeps): WsInputs & InputsControl {
     cancelOrderMulti(o) {
       return request(() => {
         validateInputParams('oc_multi', o);
-        return { frame: input('oc_multi', cancelOrderMultiPayload(o)), answer: 'oc_multi-req' };
+        return { frame: input('oc_multi', cancelOrderMultiPayload(o)), answer: 'oc_multi-req', recover: { kind: 'oc_multi', targets: o } };
       });
     },
     orderMultiOp(ops) {

@@ -1,5 +1,5 @@
 /**
- * Order inputs in flight across a drop. An `on` / `ou` / `oc` input whose frame left before the
+ * Order inputs in flight across a drop. An `on` / `ou` / `oc` / `oc_multi` input whose frame left before the
  * authenticated socket dropped, and whose `*-req` notification never came, is not rejected blind:
  * it waits here, and the account channel of the next session settles it by the order's state.
  *
@@ -11,6 +11,11 @@
  * - **cancel** (`oc`): resolved when the order is no longer active (absent from the snapshot, or an
  *   `oc` event), with the order's final row from the history; rejected with
  *   {@link InputNotAppliedError} when the order is still active once the wait is over.
+ * - **cancel multi** (`oc_multi`, by ids, `[cid, date]` pairs, group ids or `all`): resolved when
+ *   none of the orders it names is active any more (none in the snapshot, or each one's `oc` event
+ *   came), with the cancelled rows the channel showed; rejected with {@link InputNotAppliedError}
+ *   when some are still active once the wait is over (asked of REST's active orders when there is a
+ *   lookup).
  * - **update** (`ou`): resolved when the order shows the prices the update set (snapshot or `ou`
  *   event); rejected with {@link InputNotAppliedError} when it shows other prices once the wait is
  *   over, or closed without them. An update that sets no price (amount, delta, flags, ...) cannot be
@@ -49,9 +54,19 @@ export interface OrderLookup {
 /** The fields of an `ou` that can be read back from the order. */
 export type UpdateExpectation = Partial<Pick<Order, 'price' | 'priceAuxLimit' | 'priceTrailing'>>;
 
-/** An `on` / `ou` / `oc` input whose frame left before the drop. */
+/** What an `oc_multi` names (its selectors, as sent). */
+export interface MultiCancelTargets {
+  readonly id?: readonly number[];
+  readonly cid?: readonly (readonly [number, string])[];
+  readonly gid?: readonly number[];
+  readonly all?: boolean;
+}
+
+/** An `on` / `ou` / `oc` / `oc_multi` input whose frame left before the drop. */
 export interface RecoveringInput {
-  readonly kind: 'on' | 'ou' | 'oc';
+  readonly kind: 'on' | 'ou' | 'oc' | 'oc_multi';
+  /** `oc_multi`: the orders it names. */
+  readonly targets?: MultiCancelTargets;
   /** The order id (`ou` / `oc` by id). */
   readonly id?: number;
   /** The client order id (`on`, or `ou` / `oc` by cid). */
@@ -64,7 +79,8 @@ export interface RecoveringInput {
   readonly expect?: UpdateExpectation;
   /** The request payload in wire names (for the errors). */
   readonly request: Readonly<Record<string, unknown>>;
-  resolve(n: Notification<Order>): void;
+  /** Resolve with the synthesised notification (`data`: the order, or the cancelled orders for `oc_multi`). */
+  resolve(n: Notification<Order> | Notification<Order[]>): void;
   reject(error: Error): void;
   /** Settle with the `*-req` notification that answers it (a late one). */
   settle(n: Notification<unknown>): void;
@@ -91,7 +107,10 @@ export class InputNotAppliedError extends InputError {
   }
 }
 
-type Outcome = { readonly order: Order; readonly source: string } | { readonly error: Error };
+type Outcome =
+  | { readonly order: Order; readonly source: string }
+  | { readonly orders: readonly Order[]; readonly source: string }
+  | { readonly error: Error };
 
 interface Entry {
   readonly input: RecoveringInput;
@@ -100,6 +119,9 @@ interface Entry {
   snapshot: boolean;
   /** A REST lookup is running. */
   looking: boolean;
+  /** `oc_multi`: ids of the named orders still active after the snapshot, and the rows seen cancelled. */
+  remaining?: Set<number>;
+  cancelled?: Order[];
 }
 
 const answerType = (kind: RecoveringInput['kind']): string => `${kind}-req`;
@@ -111,8 +133,16 @@ function sameCid(o: Order, i: RecoveringInput): boolean {
   return i.kind === 'on' && Math.abs(o.mtsCreate - i.sentAt) <= CID_DAY_SLACK_MS;
 }
 
-/** Whether `o` is the order the input is about. */
+/** Whether `o` is named by an `oc_multi`'s selectors. */
+function isMultiTarget(o: Order, t: MultiCancelTargets): boolean {
+  if (t.all === true || t.id?.includes(o.id) === true) return true;
+  if (o.gid !== null && o.gid !== undefined && t.gid?.includes(o.gid) === true) return true;
+  return t.cid?.some(([cid, day]) => o.cid === cid && (o.mtsCreate === null || o.mtsCreate === undefined || cidDate(o.mtsCreate) === day)) === true;
+}
+
+/** Whether `o` is the order the input is about (one of them, for `oc_multi`). */
 function isTarget(o: Order, i: RecoveringInput): boolean {
+  if (i.targets !== undefined) return isMultiTarget(o, i.targets);
   return i.id !== undefined ? o.id === i.id : sameCid(o, i);
 }
 
@@ -173,7 +203,8 @@ export class InFlightRecovery {
     for (const e of this.#entries) {
       if (answerType(e.input.kind) !== n.type) continue;
       const i = e.input;
-      const hit = (i.id !== undefined && data.id === i.id) || (i.cid !== undefined && data.cid === i.cid);
+      // An `oc_multi-req` names no single order: the oldest recovering one takes it.
+      const hit = i.kind === 'oc_multi' || (i.id !== undefined && data.id === i.id) || (i.cid !== undefined && data.cid === i.cid);
       if (!hit) continue;
       this.#done(e);
       i.settle(n);
@@ -186,6 +217,10 @@ export class InFlightRecovery {
   orders(kind: 'snapshot' | 'new' | 'update' | 'cancel', rows: readonly Order[]): void {
     for (const e of [...this.#entries]) {
       if (e.looking) continue;
+      if (e.input.kind === 'oc_multi') {
+        this.#multi(e, kind, rows);
+        continue;
+      }
       if (kind === 'snapshot') {
         e.snapshot = true;
         const told = fromSnapshot(rows, e.input);
@@ -202,6 +237,23 @@ export class InFlightRecovery {
         }
       }
     }
+  }
+
+  /** `oc_multi`: done when none of the orders it names is active any more. */
+  #multi(e: Entry, kind: 'snapshot' | 'new' | 'update' | 'cancel', rows: readonly Order[]): void {
+    const named = rows.filter((o) => isTarget(o, e.input));
+    if (kind === 'snapshot') {
+      e.snapshot = true;
+      e.remaining = new Set(named.map((o) => o.id));
+    } else if (kind === 'cancel') {
+      e.cancelled = [...(e.cancelled ?? []), ...named];
+      for (const o of named) e.remaining?.delete(o.id);
+    } else {
+      for (const o of named) e.remaining?.add(o.id);
+    }
+    if (!e.snapshot) return;
+    if (e.remaining?.size === 0) this.#finish(e, { orders: e.cancelled ?? [], source: kind === 'snapshot' ? 'order snapshot' : 'order_cancel events' });
+    else if (kind === 'snapshot') this.#arm(e, Math.min(RECOVERY_GRACE_MS, this.#recoveryMs));
   }
 
   /** Reject every recovering input (the client closed or failed): their outcome stays unknown. */
@@ -228,10 +280,9 @@ export class InFlightRecovery {
     this.#done(e);
     const i = e.input;
     if ('error' in outcome) return i.reject(outcome.error);
-    i.resolve({
-      mts: this.#now(), type: answerType(i.kind), messageId: null, data: outcome.order, code: null, status: 'SUCCESS',
-      text: `Settled after reconnecting, from the ${outcome.source} (the notification was lost in the drop)`,
-    });
+    const text = `Settled after reconnecting, from the ${outcome.source} (the notification was lost in the drop)`;
+    const base = { mts: this.#now(), type: answerType(i.kind), messageId: null, code: null, status: 'SUCCESS', text };
+    i.resolve('orders' in outcome ? { ...base, data: [...outcome.orders] } : { ...base, data: outcome.order });
   }
 
   #unknown(i: RecoveringInput, why: string, cause?: unknown): OutcomeUnknownError {
@@ -251,18 +302,28 @@ export class InFlightRecovery {
     if (e.timer !== undefined) clearTimeout(e.timer);
     const i = e.input;
     const lookup = this.#lookup;
+    if (i.kind === 'oc_multi' && lookup === undefined && e.snapshot) {
+      const still = [...(e.remaining ?? [])];
+      this.#finish(e, { error: this.#notApplied(i, `Orders ${still.join(', ')} are still active after reconnecting: the cancel was not applied`, 'account', still[0]) });
+      return;
+    }
     if (lookup === undefined) {
       this.#finish(e, { error: this.#unknown(i, e.snapshot ? 'the account channel did not tell it and there is no REST lookup' : 'no re-authentication in time and there is no REST lookup') });
       return;
     }
     try {
-      this.#finish(e, await this.#ask(lookup, i));
+      this.#finish(e, await this.#ask(lookup, i, e));
     } catch (cause) {
       this.#finish(e, { error: this.#unknown(i, `the REST lookup failed (${cause instanceof Error ? cause.message : String(cause)})`, cause) });
     }
   }
 
-  async #ask(lookup: OrderLookup, i: RecoveringInput): Promise<Outcome> {
+  async #ask(lookup: OrderLookup, i: RecoveringInput, e?: Entry): Promise<Outcome> {
+    if (i.kind === 'oc_multi') {
+      const still = (await lookup.active()).filter((o) => isTarget(o, i));
+      if (still.length === 0) return { orders: e?.cancelled ?? [], source: 'REST active orders' };
+      return { error: this.#notApplied(i, `Orders ${still.map((o) => o.id).join(', ')} are still active after reconnecting: the cancel was not applied`, 'rest', still[0]?.id) };
+    }
     const active = (await lookup.active()).find((o) => isTarget(o, i));
     if (active !== undefined) {
       if (i.kind === 'on') return { order: active, source: 'REST active orders' };
