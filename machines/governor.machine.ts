@@ -34,7 +34,8 @@ export interface TokenGranted {
 
 /** What the governor emits. */
 export type GovernorEmitted =
-  | { readonly type: 'budget.granted'; readonly key: string; readonly kind: BudgetKind; readonly group: string; readonly waitedMs: number }
+  /** A handshake may go: `requester` is the connection's actor id (`conn-3`), `waitedMs` the wait beyond its backoff. */
+  | { readonly type: 'budget.granted'; readonly key: string; readonly kind: BudgetKind; readonly group: string; readonly requester: string; readonly waitedMs: number }
   | { readonly type: 'budget.blocked'; readonly key: string; readonly untilMs: number };
 
 /** Context of {@link governorMachine}: the budget, plus counters for observers. */
@@ -88,7 +89,7 @@ export const governorMachine = setup({
       const pass = passBudget(context, now, isActive);
       for (const r of pass.granted) {
         enqueue.sendTo(r.requester, { type: 'TOKEN.GRANTED', ticket: r.ticket } satisfies TokenGranted);
-        enqueue.emit({ type: 'budget.granted', key: r.key, kind: r.kind, group: r.group, waitedMs: Math.max(0, now - r.notBefore) });
+        enqueue.emit({ type: 'budget.granted', key: r.key, kind: r.kind, group: r.group, requester: r.requester.id, waitedMs: Math.max(0, now - r.notBefore) });
       }
       const blockedUntil: Record<string, number> = {};
       for (const key in pass.blockedUntil) {

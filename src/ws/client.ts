@@ -29,6 +29,7 @@ import { MachineHost, type ConnectionState, type SupervisorRef } from './host.js
 import { EventHub } from './hub.js';
 import { createLifecycle } from './lifecycle.js';
 import { Shutdown } from './shutdown.js';
+import { logBudget } from './governor.js';
 import { SubscriptionRegistry } from './registry.js';
 import { createSocketRuntime } from './runtime.js';
 
@@ -58,6 +59,7 @@ export class WsClient {
   readonly #fanOut: ReturnType<typeof createFanOut>;
   readonly #subscribing: SubscribeDeps;
   readonly #shutdown: Shutdown;
+  #unlogBudget: () => void = () => undefined;
 
   /** @internal use {@link createWsClient} */
   constructor(options: WsClientOptions) {
@@ -116,6 +118,8 @@ export class WsClient {
 
   /** Attach the running supervisor actor (done by `createBfxSystem`; call it yourself when embedding). */
   attach(actor: SupervisorRef): void {
+    const budget = this.#host.input.budget;
+    if (budget !== undefined) this.#unlogBudget = logBudget(budget.governor, actor.sessionId, this.#options.url, this.#log);
     this.#host.attach(
       actor,
       createLifecycle({
@@ -186,6 +190,7 @@ export class WsClient {
 
   /** Close every connection with `code` / `reason` (default 1000); settles every pending promise. */
   close(code = 1000, reason = 'closed by the user'): Promise<void> {
+    this.#unlogBudget();
     return this.#shutdown.close(code, reason);
   }
 
@@ -196,6 +201,7 @@ export class WsClient {
    * embedding the supervisor.
    */
   fail(cause: unknown): void {
+    this.#unlogBudget();
     this.#shutdown.fail(cause);
   }
 

@@ -10,7 +10,9 @@
 import { createActor, type InspectionEvent } from 'xstate';
 import { governorMachine, type GovernorActorRef } from '../../machines/governor.machine.js';
 import type { SupervisorBudget } from '../../machines/supervisor.parts.js';
+import { budgetKeyOf } from '../../machines/budget.js';
 import { BITFINEX_CONNECTION_LIMITS, type ConnectionLimit } from '../defaults.js';
+import type { BfxLogger } from '../logging/logger.js';
 
 /** Options of the connection budget (`createBfxSystem({ connectionBudget })`). */
 export interface ConnectionBudgetOptions {
@@ -71,4 +73,25 @@ export function budgetInput(options: ConnectionBudgetOptions | false | undefined
     ...(options?.blockMs === undefined ? {} : { blockMs: options.blockMs }),
   };
   return { budget };
+}
+
+/** A wait for the budget this long or longer is logged (info): the attempt is not silent. */
+const LOGGED_WAIT_MS = 1_000;
+
+/**
+ * Log what the governor does to one system: its handshakes that waited for the budget (info) and
+ * HTTP 429 blocks of its host (warn). Returns the undo.
+ */
+export function logBudget(governor: GovernorActorRef, group: string, url: string, log: BfxLogger): () => void {
+  const key = budgetKeyOf(url);
+  const granted = governor.on('budget.granted', (e) => {
+    if (e.group === group && e.waitedMs >= LOGGED_WAIT_MS) log.info({ conn: e.requester, waitedMs: e.waitedMs, limit: e.kind }, 'handshake waited for the connection budget');
+  });
+  const blocked = governor.on('budget.blocked', (e) => {
+    if (e.key === key) log.warn({ untilMs: e.untilMs }, 'HTTP 429 at upgrade: no new connection to this host until the block ends');
+  });
+  return () => {
+    granted.unsubscribe();
+    blocked.unsubscribe();
+  };
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BfxArgumentError } from '../../src/errors.js';
 import { createLogger, type BfxLogger } from '../../src/logging/logger.js';
 import { createBfxSystem, type BfxSystem } from '../../src/system.js';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, waitFor, type Harness } from './harness.js';
 
 const KEY = 'surface-key-0123456789';
 const SECRET = 'surface-secret-9876543210';
@@ -60,5 +60,18 @@ describe('surface and logging', () => {
     const { logger, records } = capture();
     bfx = createBfxSystem({ logger, connections: 21, autoConnect: false });
     expect(records.some((r) => r.level === 'warn' && /more than 20 connections/.test(r.msg ?? ''))).toBe(true);
+  });
+
+  it('a handshake that waited for the connection budget is logged (info), a 429 block of the host too (warn)', async () => {
+    const { logger, records } = capture();
+    const budget = { public: { count: 1, windowMs: 1_500 }, auth: { count: 1, windowMs: 1_500 }, blockMs: 300 };
+    h = await startHarness({}, { logger, connections: 2, eager: true, connectionBudget: budget, backoff: { initialMs: 20, maxMs: 50, jitter: 0 } });
+    await waitFor(() => h!.bfx.ws.connections().every((c) => c.state === 'open'), 5_000, 'both open');
+    const waited = records.filter((r) => r.msg === 'handshake waited for the connection budget');
+    expect(waited).toHaveLength(1);
+    expect(waited[0]?.obj).toMatchObject({ conn: 'conn-1', waitedMs: expect.any(Number) });
+    h.sim.faults.refuseConnections(4_000, 429);
+    h.sim.faults.dropAll();
+    await waitFor(() => records.some((r) => r.level === 'warn' && /HTTP 429 at upgrade: no new connection/.test(r.msg ?? '')), 8_000, 'the block logged');
   });
 });
