@@ -37,51 +37,33 @@ export interface BudgetArgs {
   };
 }
 
-/** Ask the governor for the next ticket. */
-export function requestToken(args: BudgetArgs, afterBackoff: boolean): void {
-  const request = tokenRequest(args, afterBackoff);
-  if (request === null || args.context.budget === null) return;
-  args.enqueue.assign({ ticket: args.context.ticket + 1 });
-  args.enqueue.sendTo(args.context.budget.governor, request);
-}
-
-/** Stop waiting for the current ticket. */
-export function cancelToken(args: BudgetArgs): void {
-  const cancel = tokenCancel(args);
-  if (cancel !== null && args.context.budget !== null) args.enqueue.sendTo(args.context.budget.governor, cancel);
-}
-
-/** After `socket.closed`: report an HTTP 429 at upgrade, so the governor blocks the host. */
-export function reportRefusal(args: BudgetArgs): void {
-  const penalty = args.event.type === 'socket.closed' ? tokenPenalty(args, typeof args.event.code === 'number' ? args.event.code : 0) : null;
-  if (penalty !== null && args.context.budget !== null) args.enqueue.sendTo(args.context.budget.governor, penalty);
-}
-
-/** The request for the next ticket (null when unmetered). */
-function tokenRequest({ context, self }: BudgetArgs, afterBackoff: boolean): GovernorEvent | null {
+/** Ask the governor for the next ticket (the backoff's end as `notBefore` when reconnecting). */
+export function requestToken({ context, self, enqueue }: BudgetArgs, afterBackoff: boolean): void {
   const b = context.budget;
-  if (b === null) return null;
-  return {
+  if (b === null) return;
+  const ticket = context.ticket + 1;
+  enqueue.assign({ ticket });
+  enqueue.sendTo(b.governor, {
     type: 'TOKEN.REQUEST',
     requester: self,
-    ticket: context.ticket + 1,
+    ticket,
     key: budgetKeyOf(context.url),
     kind: b.kind,
     limit: b.limit,
     group: b.group,
     first: b.first,
     notBefore: Date.now() + (afterBackoff ? context.delayMs : 0),
-  };
+  });
 }
 
-/** Stop waiting for the current ticket (null when unmetered). */
-function tokenCancel({ context, self }: BudgetArgs): GovernorEvent | null {
-  return context.budget === null ? null : { type: 'TOKEN.CANCEL', requester: self, ticket: context.ticket };
+/** Stop waiting for the current ticket. */
+export function cancelToken({ context, self, enqueue }: BudgetArgs): void {
+  if (context.budget !== null) enqueue.sendTo(context.budget.governor, { type: 'TOKEN.CANCEL', requester: self, ticket: context.ticket });
 }
 
-/** The penalty for an upgrade refused with HTTP 429 (null for any other close, or when unmetered). */
-function tokenPenalty({ context }: BudgetArgs, code: number): GovernorEvent | null {
+/** After `socket.closed`: an upgrade refused with HTTP 429 blocks the host (the governor is told). */
+export function reportRefusal({ context, event, enqueue }: BudgetArgs): void {
   const b = context.budget;
-  if (b === null || code !== CLOSE_HTTP_REFUSED) return null;
-  return { type: 'TOKEN.PENALTY', key: budgetKeyOf(context.url), ...(b.blockMs === undefined ? {} : { blockMs: b.blockMs }) };
+  if (b === null || event.type !== 'socket.closed' || event.code !== CLOSE_HTTP_REFUSED) return;
+  enqueue.sendTo(b.governor, { type: 'TOKEN.PENALTY', key: budgetKeyOf(context.url), ...(b.blockMs === undefined ? {} : { blockMs: b.blockMs }) });
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import type { AnyActorRef, DoneActorEvent } from 'xstate';
-import type { ConnectionLimit } from '../src/defaults.js';
+import type { ConnectionLimits } from '../src/defaults.js';
 import type { Subscription } from '../src/ws/contracts.js';
 import type { BackoffOptions } from './backoff.js';
 import type { ConnectionBudget } from './connection.budget.js';
@@ -15,13 +15,9 @@ import type { ConnectionEmitted, ConnectionNotice, ErrorInfo, SupervisorEmitted 
 import { totalCapacity, type RoutingTables } from './routing.js';
 
 /** The connection budget of a system: the governor and the limits its handshakes fall under. */
-export interface SupervisorBudget {
+export interface SupervisorBudget extends ConnectionLimits {
   /** The connection governor (one per process by default). */
   readonly governor: AnyActorRef;
-  /** Limit of a public host (Bitfinex: 20 a minute). */
-  readonly public: ConnectionLimit;
-  /** Limit of the authenticated host (Bitfinex: 5 per 15 s). */
-  readonly auth: ConnectionLimit;
   /** How long an HTTP 429 blocks a host (default 60 s). */
   readonly blockMs?: number;
 }

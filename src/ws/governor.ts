@@ -11,15 +11,11 @@ import { createActor, type InspectionEvent } from 'xstate';
 import { governorMachine, type GovernorActorRef } from '../../machines/governor.machine.js';
 import type { SupervisorBudget } from '../../machines/supervisor.parts.js';
 import { budgetKeyOf } from '../../machines/budget.js';
-import { BITFINEX_CONNECTION_LIMITS, type ConnectionLimit } from '../defaults.js';
+import { BITFINEX_CONNECTION_LIMITS, type ConnectionLimits } from '../defaults.js';
 import type { BfxLogger } from '../logging/logger.js';
 
 /** Options of the connection budget (`createBfxSystem({ connectionBudget })`). */
-export interface ConnectionBudgetOptions {
-  /** New connections per window on a public host (default Bitfinex's 20 a minute). */
-  readonly public?: ConnectionLimit;
-  /** New connections per window on the authenticated host (default Bitfinex's 5 per 15 s). */
-  readonly auth?: ConnectionLimit;
+export interface ConnectionBudgetOptions extends Partial<ConnectionLimits> {
   /** How long an HTTP 429 at upgrade blocks the host (default 60 000 ms). */
   readonly blockMs?: number;
   /** Your own governor (`createActor(governorMachine).start()`); default the process's. */
