@@ -173,7 +173,6 @@ export const subscriptionMachine = setup({
   states: {
     /** No open socket: nothing sent, nothing to undo. */
     pending: {
-      entry: 'forgetChannel',
       on: {
         CONNECTED: 'subscribing',
         UNSUBSCRIBE: 'unsubscribed',
@@ -206,7 +205,7 @@ export const subscriptionMachine = setup({
       on: {
         RESYNC: 'resubscribing',
         CHANNEL_CLOSED: 'resubscribing.subscribing',
-        DISCONNECTED: 'pending',
+        DISCONNECTED: { target: 'pending', actions: 'forgetChannel' },
         UNSUBSCRIBE: { target: 'unsubscribing', actions: { type: 'requestUnsubscribe', params: 'end' } },
       },
     },
@@ -214,7 +213,7 @@ export const subscriptionMachine = setup({
     resubscribing: {
       initial: 'unsubscribing',
       on: {
-        DISCONNECTED: 'pending',
+        DISCONNECTED: { target: 'pending', actions: 'forgetChannel' },
         ERROR: { target: 'failed', actions: 'storeError' },
       },
       states: {

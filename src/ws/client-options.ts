@@ -8,13 +8,15 @@ import type { SupervisorInput } from '../../machines/supervisor.machine.js';
 import type { NonceGenerator } from '../auth/nonce.js';
 import type { BfxLogger } from '../logging/logger.js';
 import type { SocketFactory } from '../platform/websocket.js';
-import type { InputPolicy } from './account/inputs.js';
+import type { InputPolicy, InputsDeps } from './account/inputs.js';
 import type { OrderLookup } from './account/recovery.js';
 import type { ConfOptions } from './client-support.js';
-import { DEFAULT_CAPACITY, DEFAULT_CONNECTIONS } from '../defaults.js';
+import { DEFAULT_CAPACITY, DEFAULT_CONNECTIONS, DEFAULT_INPUT_TIMEOUT_MS } from '../defaults.js';
+import { NotConnectedError } from '../errors.js';
 import { budgetInput, type ConnectionBudgetOptions } from './governor.js';
 import type { Subscription } from './contracts.js';
 import type { SubscriptionHandle } from './handle.js';
+import type { ConnectionState } from './host.js';
 
 /** Options of the WebSocket client. */
 export interface WsClientOptions {
@@ -116,5 +118,35 @@ export function supervisorInputOf(options: WsClientOptions, prefix: string, auth
     eager: options.eager ?? false,
     ...budgetInput(options.connectionBudget),
     connection: { ...options.connection, subscribeTimeoutMs: options.subscribeTimeoutMs ?? options.connection?.subscribeTimeoutMs },
+  };
+}
+
+/** What the authenticated inputs read from their client. */
+export interface InputsWiring {
+  readonly auth: boolean;
+  /** Open sockets' senders by connection index (the account channel is connection 0). */
+  readonly senders: ReadonlyMap<number, (frame: unknown) => boolean>;
+  /** Connection 0's state, read from its actor. */
+  accountConnection(): ConnectionState;
+  closing(): boolean;
+}
+
+/** The authenticated inputs' dependencies: they send on connection 0 and follow its actor's state. */
+export function inputsDepsOf(options: WsClientOptions, w: InputsWiring): InputsDeps {
+  return {
+    send: (frame) => {
+      const send = w.senders.get(0);
+      if (!send || !send(frame)) throw new NotConnectedError('The authenticated socket is not open');
+    },
+    state: () => {
+      if (!w.auth || w.closing()) return 'closed';
+      const state = w.accountConnection();
+      return state === 'open' ? 'authenticated' : state === 'closed' ? 'closed' : 'connecting';
+    },
+    timeoutMs: options.inputs?.timeoutMs ?? DEFAULT_INPUT_TIMEOUT_MS,
+    policy: options.inputs?.policy ?? 'queue',
+    noCredentials: !w.auth,
+    recoveryMs: options.inputs?.recoveryMs,
+    lookup: options.orderLookup,
   };
 }

@@ -9,17 +9,16 @@
  */
 import type { AccountActorRef } from '../../machines/account.machine.js';
 import type { SupervisorInput } from '../../machines/supervisor.machine.js';
-import { DEFAULT_CAPACITY, DEFAULT_CONNECTIONS, DEFAULT_INPUT_TIMEOUT_MS, DEFAULT_ITERATOR_BUFFER, DEFAULT_PREFIX } from '../defaults.js';
-import { BfxAbortError, NotConnectedError, SubscriptionError } from '../errors.js';
+import { DEFAULT_CAPACITY, DEFAULT_CONNECTIONS, DEFAULT_ITERATOR_BUFFER, DEFAULT_PREFIX } from '../defaults.js';
+import { SubscriptionError } from '../errors.js';
 import type { BfxLogger } from '../logging/logger.js';
 import type { NotifyInfo, NotifyOptions, NotifyResult, WsInputs } from './account/input-types.js';
 import { createInputs } from './account/inputs.js';
 import { createAccountSink } from './account/sink.js';
 import { AccountView, accountFeed } from './account/view.js';
-import { supervisorInputOf, type SubscribeOptions, type SubscriptionInfo, type WsClientOptions } from './client-options.js';
+import { inputsDepsOf, supervisorInputOf, type SubscribeOptions, type SubscriptionInfo, type WsClientOptions } from './client-options.js';
 import { confFlags } from './client-support.js';
-import { ConfFlag, type Channel, type ChannelParams } from './contracts.js';
-import { createChannelSink } from './dataplane/sinks.js';
+import type { Channel, ChannelParams } from './contracts.js';
 import type { BfxWsEventName, BfxWsEvents, ListenerOf } from './events.js';
 import { checkListen } from './event-names.js';
 import { createFanOut } from './fanout.js';
@@ -68,24 +67,16 @@ export class WsClient {
     this.#hub = this.#newHub();
     this.#flags = confFlags(options.conf);
     this.#auth = options.apiKey !== undefined && options.apiSecret !== undefined;
-    this.#inputs = createInputs({
-      send: (frame) => {
-        const send = this.#senders.get(0);
-        if (!send || !send(frame)) throw new NotConnectedError('The authenticated socket is not open');
-      },
-      state: () => {
-        if (!this.#auth || this.#shutdown.closing) return 'closed';
-        const state = this.#host.connectionState(0);
-        return state === 'open' ? 'authenticated' : state === 'closed' ? 'closed' : 'connecting';
-      },
-      timeoutMs: options.inputs?.timeoutMs ?? DEFAULT_INPUT_TIMEOUT_MS,
-      policy: options.inputs?.policy ?? 'queue',
-      noCredentials: !this.#auth,
-      recoveryMs: options.inputs?.recoveryMs,
-      lookup: options.orderLookup,
-    });
+    this.#inputs = createInputs(
+      inputsDepsOf(options, {
+        auth: this.#auth,
+        senders: this.#senders,
+        accountConnection: () => this.#host.connectionState(0),
+        closing: () => this.#shutdown.closing,
+      }),
+    );
     this.inputs = this.#inputs;
-    this.#fanOut = createFanOut(this.#hub, (error) => this.#hub.emit('error', error), (subId) => this.#host.send({ type: 'RESYNC', subId }), this.#log);
+    this.#fanOut = createFanOut(this.#hub, (error) => this.#hub.emit('error', error), (subId) => this.#host.send({ type: 'RESYNC', subId }), this.#log, this.#flags);
     this.account = new AccountView({ ref: () => this.#accountRef, auth: this.#auth, listenerFailed: (event, error) => this.#fanOut.listenerFailed(event, error) });
     const accountSink = this.#auth ? createAccountSink(accountFeed(this.#fanOut.global, () => this.#accountRef), this.#inputs) : undefined;
     const runtime = createSocketRuntime(options, this.#log, {
@@ -255,23 +246,9 @@ export class WsClient {
       registry: this.#registry,
       closing: () => this.#shutdown.closing,
       newHandle: (subId) => new SubscriptionHandle(subId, this.#handleOwner, this.#newHub(subId), this.#options.iteratorBuffer ?? DEFAULT_ITERATOR_BUFFER),
-      sink: (sub, handle, manageBook) =>
-        createChannelSink(sub, this.#fanOut.emitterFor(handle), this.#fanOut.events, {
-          // Checksum verification needs the book; without one the `checksum` event still fires.
-          checksum: manageBook && (this.#flags & ConfFlag.OB_CHECKSUM) !== 0,
-          manageBook,
-          bulk: (this.#flags & ConfFlag.BULK_UPDATES) !== 0,
-        }),
-      queue: (request) => this.#host.queueSubscribe(request),
-      abort: (subId, live) => {
-        if (live) {
-          void this.unsubscribe(subId).catch(() => undefined);
-          return;
-        }
-        // Not live yet: the handle fails now; the machines undo whatever is in flight.
-        if (!this.#host.unqueue(subId)) this.#host.send({ type: 'UNSUBSCRIBE', subId });
-        this.#registry.end(subId, 'failed', new BfxAbortError('The subscription was aborted'));
-      },
+      sink: this.#fanOut.sinkFor,
+      host: this.#host,
+      unsubscribe: (subId) => this.unsubscribe(subId),
       log: this.#log,
     };
   }

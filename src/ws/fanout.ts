@@ -7,7 +7,8 @@
  */
 import { ListenerError, type BfxError } from '../errors.js';
 import { DATA_EVENTS } from './client-support.js';
-import type { DataPlaneEvents } from './contracts.js';
+import { ConfFlag, type DataPlaneEvents, type Subscription } from './contracts.js';
+import { createChannelSink, type ManagedChannelSink } from './dataplane/sinks.js';
 import type { BfxWsEventName, BfxWsEvents, SinkEmitter } from './events.js';
 import type { HandleMessage, SubscriptionHandle } from './handle.js';
 import type { EventHub } from './hub.js';
@@ -23,6 +24,8 @@ export interface FanOut {
   readonly events: DataPlaneEvents;
   /** A listener threw or rejected: report it on `error` (an `error` listener's failure is logged, to avoid a loop). */
   listenerFailed(event: string, error: unknown, subId?: string): void;
+  /** The sink of a new subscription, emitting through its handle (checksums verified when the book is kept and `cs` is on). */
+  sinkFor(sub: Subscription, handle: SubscriptionHandle, manageBook: boolean): ManagedChannelSink;
 }
 
 /**
@@ -30,14 +33,16 @@ export interface FanOut {
  *
  * @param problem where data-plane problems go (the `error` event)
  * @param resync ask the machines for a fresh snapshot of a subscription
+ * @param flags the client's conf flags (checksum, bulk updates)
  */
 export function createFanOut(
   hub: EventHub<BfxWsEvents>,
   problem: (error: BfxError) => void,
   resync: (subId: string) => void,
   log: BfxLogger,
+  flags: number,
 ): FanOut {
-  return {
+  const fanOut: FanOut = {
     global: (event, ...args) => hub.emit(event, ...args),
     emitterFor(handle) {
       const own = handle.hub;
@@ -62,5 +67,13 @@ export function createFanOut(
       }
       hub.emit('error', new ListenerError(event, error, subId));
     },
+    sinkFor: (sub, handle, manageBook) =>
+      createChannelSink(sub, fanOut.emitterFor(handle), fanOut.events, {
+        // Checksum verification needs the book; without one the `checksum` event still fires.
+        checksum: manageBook && (flags & ConfFlag.OB_CHECKSUM) !== 0,
+        manageBook,
+        bulk: (flags & ConfFlag.BULK_UPDATES) !== 0,
+      }),
   };
+  return fanOut;
 }

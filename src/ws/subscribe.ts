@@ -6,7 +6,6 @@
  * @module
  */
 import { nanoid } from 'nanoid';
-import type { SubscribeRequest } from '../../machines/supervisor.machine.js';
 import { BfxAbortError, BfxError, NotConnectedError, SubscriptionError } from '../errors.js';
 import type { BfxLogger } from '../logging/logger.js';
 import type { SubscribeOptions } from './client-options.js';
@@ -14,6 +13,7 @@ import type { Channel, ChannelParams, Subscription } from './contracts.js';
 import type { ManagedChannelSink } from './dataplane/sinks.js';
 import { normalizeSubscription, subscriptionKey } from './dataplane/subscriptions.js';
 import type { SubscriptionHandle } from './handle.js';
+import type { MachineHost } from './host.js';
 import type { SubscriptionRegistry } from './registry.js';
 
 /** What subscribing needs from its client. */
@@ -23,9 +23,22 @@ export interface SubscribeDeps {
   closing(): boolean;
   newHandle(subId: string): SubscriptionHandle;
   sink(sub: Subscription, handle: SubscriptionHandle, manageBook: boolean): ManagedChannelSink;
-  queue(request: SubscribeRequest): void;
-  /** The signal fired: unsubscribe a live subscription, fail a pending one. */
-  abort(subId: string, live: boolean): void;
+  /** The machines' host: queues the subscribe, takes back one not sent yet, undoes one in flight. */
+  readonly host: Pick<MachineHost, 'queueSubscribe' | 'unqueue' | 'send'>;
+  unsubscribe(subId: string): Promise<void>;
+}
+
+/**
+ * The signal fired: a live subscription is unsubscribed (it ends `unsubscribed` once the server
+ * confirms); one not live yet fails now and the machines undo whatever is in flight.
+ */
+function abort(d: SubscribeDeps, subId: string, live: boolean): void {
+  if (live) {
+    void d.unsubscribe(subId).catch(() => undefined);
+    return;
+  }
+  if (!d.host.unqueue(subId)) d.host.send({ type: 'UNSUBSCRIBE', subId });
+  d.registry.end(subId, 'failed', new BfxAbortError('The subscription was aborted'));
 }
 
 /** The error of a closed client. */
@@ -56,12 +69,12 @@ export function openSubscription<C extends Channel>(d: SubscribeDeps, channel: C
   const entry = d.registry.add(sub, handle, sink);
   const signal = options.signal;
   if (signal) {
-    const onAbort = (): void => d.abort(subId, handle.state === 'active');
+    const onAbort = (): void => abort(d, subId, handle.state === 'active');
     signal.addEventListener('abort', onAbort, { once: true });
     entry.cleanup.push(() => signal.removeEventListener('abort', onAbort));
   }
   const key = subscriptionKey(sub);
   d.log.debug({ subId, channel, key }, 'subscribe');
-  d.queue({ sub, key });
+  d.host.queueSubscribe({ sub, key });
   return handle;
 }
