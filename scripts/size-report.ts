@@ -89,7 +89,8 @@ function groupOf(file: string): string {
     const pkg = rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
     return perFile ? `${pkg}/${rest.slice(rest[0]!.startsWith('@') ? 2 : 1).join('/')}` : pkg;
   }
-  const local = file.replace(/^.*?dist\/esm\//, '').replace(/^\.\.\//, '');
+  // Metafile inputs are dist/esm/**/*.js, source-map sources the src/**/*.ts they came from.
+  const local = file.replace(/^.*?dist\/esm\//, '').replace(/^(\.\.\/)+/, '').replace(/\.(js|ts)$/, '');
   if (perFile) return local;
   const parts = local.split('/');
   return parts.slice(0, Math.max(1, parts.length - 1)).join('/') || local;
@@ -108,6 +109,8 @@ async function measure(work: string, name: string, source: string): Promise<void
     metafile: true,
     sourcemap: 'external',
     logLevel: 'silent',
+    // The app's own (empty) tsconfig: the repository's `paths` would map 'bfx-actors' to src/.
+    tsconfigRaw: {},
     absWorkingDir: work,
     outdir: join(work, 'out'),
   });

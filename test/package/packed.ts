@@ -62,6 +62,10 @@ export async function browserBundleSize(work: string, name: string, source: stri
     write: false,
     metafile: true,
     logLevel: 'silent',
+    // An app with no TypeScript config of its own: without this, esbuild applies the repository's
+    // tsconfig.json (an ancestor of the work folder), whose `paths` map 'bfx-actors' to src/*.ts,
+    // and the bundle would measure the sources instead of the installed package.
+    tsconfigRaw: {},
     absWorkingDir: work,
   });
   const code = result.outputFiles[0]!.contents;
