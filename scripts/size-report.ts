@@ -1,6 +1,6 @@
 /**
- * `npx tsx scripts/size-report.ts [--no-build] [--files] [--top N] [--without NAME=REGEX ...]`: where the bytes of a browser
- * app's bundle come from. Builds the unbundled ESM (`tsc -p tsconfig.build.json`, skipped with
+ * `npm run size -- [--no-build] [--files] [--top N] [--without NAME=REGEX ...]`: where the bytes
+ * of a browser app's bundle come from. Builds the unbundled ESM (`tsc -p tsconfig.build.json`, skipped with
  * `--no-build`), then bundles the same two app modules as test/package/pack.test.ts (esbuild,
  * browser, esm, minify; the package resolved through `node_modules/bfx-actors`, so its `exports`
  * and `browser` fields apply) and prints, per folder (per file with `--files`):
@@ -144,8 +144,8 @@ async function measure(work: string, name: string, source: string): Promise<void
 
   console.log(`\n${name}: ${code.length} B min, ${full} B gz (${(full / 1024).toFixed(1)} KB)`);
   const rows = [...min.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
-  const width = Math.max(...rows.map(([g]) => g.length));
-  console.log(`  ${'part'.padEnd(width)}  ${'min'.padStart(7)}  ${'-gz'.padStart(6)}`);
+  const width = Math.max(4, ...rows.map(([g]) => g.length));
+  if (rows.length > 0) console.log(`  ${'part'.padEnd(width)}  ${'min'.padStart(7)}  ${'-gz'.padStart(6)}`);
   for (const [group, bytes] of rows) console.log(`  ${group.padEnd(width)}  ${String(bytes).padStart(7)}  ${String(without(group)).padStart(6)}`);
   for (const { name: cut, pattern } of cuts) {
     const matched = paths.filter((p) => pattern.test(p)).length;
