@@ -1,9 +1,10 @@
 /**
  * `npm run size -- [--no-build] [--files] [--top N] [--without NAME=REGEX ...]`: where the bytes
- * of a browser app's bundle come from. Builds the unbundled ESM (`tsc -p tsconfig.build.json`, skipped with
- * `--no-build`), then bundles the same two app modules as test/package/pack.test.ts (esbuild,
- * browser, esm, minify; the package resolved through `node_modules/bfx-actors`, so its `exports`
- * and `browser` fields apply) and prints, per folder (per file with `--files`):
+ * of a browser app's bundle come from. Builds the unbundled ESM (`tsc -p tsconfig.build.json`,
+ * skipped with `--no-build`), then bundles the two app modules of test/package/pack.test.ts with
+ * its esbuild options (test/package/packed.ts: browser, esm, minify; the package resolved through
+ * `node_modules/bfx-actors`, so its `exports` and `browser` fields apply) and prints, per folder
+ * (per file with `--files`):
  *
  * - `min`: minified bytes in the output (esbuild's metafile `bytesInOutput`);
  * - `-gz`: how many gzipped bytes the bundle loses when that part's output is cut out (gzip is not
@@ -21,6 +22,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { APP_SOURCES, appBuildOptions } from '../test/package/packed.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -31,12 +33,6 @@ const cuts = args.flatMap((a, i) => (args[i - 1] === '--without' ? [a] : [])).ma
   const eq = a.indexOf('=');
   return { name: a.slice(0, eq), pattern: new RegExp(a.slice(eq + 1)) };
 });
-
-/** The app modules measured, as in test/package/pack.test.ts. */
-export const APPS = {
-  'rest-only': `export { createRestClient } from 'bfx-actors';\n`,
-  system: `export { createBfxSystem, createRestClient } from 'bfx-actors';\n`,
-} as const;
 
 const gz = (s: string | Uint8Array): number => gzipSync(s, { level: 9 }).byteLength;
 
@@ -99,21 +95,7 @@ function groupOf(file: string): string {
 async function measure(work: string, name: string, source: string): Promise<void> {
   const entry = join(work, `${name}.mjs`);
   writeFileSync(entry, source);
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    minify: true,
-    write: false,
-    metafile: true,
-    sourcemap: 'external',
-    logLevel: 'silent',
-    // The app's own (empty) tsconfig: the repository's `paths` would map 'bfx-actors' to src/.
-    tsconfigRaw: {},
-    absWorkingDir: work,
-    outdir: join(work, 'out'),
-  });
+  const result = await build({ ...appBuildOptions(work, entry), sourcemap: 'external', outdir: join(work, 'out') });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'))!;
   const map = JSON.parse(result.outputFiles.find((f) => f.path.endsWith('.map'))!.text) as { sources: string[]; mappings: string };
   const code = js.text;
@@ -159,7 +141,7 @@ rmSync(work, { recursive: true, force: true });
 mkdirSync(join(work, 'node_modules'), { recursive: true });
 symlinkSync(root, join(work, 'node_modules', 'bfx-actors'), 'dir');
 try {
-  for (const [name, source] of Object.entries(APPS)) await measure(work, name, source);
+  for (const [name, source] of Object.entries(APP_SOURCES)) await measure(work, name, source);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserBundleSize, packAndInstall, root, type Packed } from './packed.js';
+import { APP_SOURCES, browserBundleSize, packAndInstall, root, type Packed } from './packed.js';
 
 /**
  * Gzipped size limits of a browser app's minified bundle, by what it imports: regression guards a
@@ -105,13 +105,13 @@ describe('packed package', () => {
 
 describe('browser bundles of the installed package (esbuild, --platform=browser, no shims)', () => {
   it(`REST only stays within ${LIMITS.restOnly / 1024} KB gzipped`, async () => {
-    const size = await browserBundleSize(packed.work, 'rest-only', `export { createRestClient } from 'bfx-actors';\n`);
+    const size = await browserBundleSize(packed.work, 'rest-only', APP_SOURCES.restOnly);
     console.log(`bundle size, createRestClient: ${size.bytes} B min, ${size.gzipBytes} B gz (issue 12 target ${ISSUE_12_TARGETS.restOnly} B, ${size.gzipBytes - ISSUE_12_TARGETS.restOnly} B over)`);
     expect(size.inputs.some((f) => /machines|xstate/.test(f))).toBe(false);
     expect(size.gzipBytes).toBeLessThanOrEqual(LIMITS.restOnly);
   });
   it(`createBfxSystem (xstate included) stays within ${LIMITS.system / 1024} KB gzipped, without pino or ws`, async () => {
-    const size = await browserBundleSize(packed.work, 'system', `export { createBfxSystem, createRestClient } from 'bfx-actors';\n`);
+    const size = await browserBundleSize(packed.work, 'system', APP_SOURCES.system);
     console.log(`bundle size, createBfxSystem + createRestClient: ${size.bytes} B min, ${size.gzipBytes} B gz (issue 12 target ${ISSUE_12_TARGETS.system} B, ${size.gzipBytes - ISSUE_12_TARGETS.system} B over)`);
     expect(size.inputs.some((f) => f.includes('node_modules/xstate/'))).toBe(true);
     expect(size.inputs.some((f) => /node_modules\/(pino|ws)\/(?!browser)/.test(f))).toBe(false);
