@@ -38,9 +38,9 @@ export type BfxErrorCode =
 /** Base class of every error raised by bfx-actors. */
 export class BfxError extends Error {
   /** Stable machine-readable code. */
-  readonly code: BfxErrorCode;
+  declare readonly code: BfxErrorCode;
   /** Bitfinex's numeric error code, when the error comes from Bitfinex. */
-  readonly bfxCode: number | undefined;
+  declare readonly bfxCode: number | undefined;
 
   constructor(code: BfxErrorCode, message: string, options: { bfxCode?: number; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -53,9 +53,9 @@ export class BfxError extends Error {
 /** Bitfinex answered `["error", code, message]` (REST) or an error event (WebSocket). */
 export class BfxApiError extends BfxError {
   /** HTTP status of the response (REST only). */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The endpoint path (REST) or channel/event (WebSocket) the error belongs to. */
-  readonly endpoint: string | undefined;
+  declare readonly endpoint: string | undefined;
 
   constructor(message: string, opts: { bfxCode?: number; status?: number; endpoint?: string; cause?: unknown } = {}) {
     super('ERR_BFX_API', message, opts);
@@ -67,11 +67,11 @@ export class BfxApiError extends BfxError {
 /** HTTP 429 or Bitfinex error 11010 (`ratelimit: error`). */
 export class BfxRateLimitError extends BfxError {
   /** HTTP status (429), when the error came from a REST call. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The endpoint path, when the error came from a REST call. */
-  readonly endpoint: string | undefined;
+  declare readonly endpoint: string | undefined;
   /** Retries made before giving up (when retry on rate limit is enabled). */
-  readonly retries: number;
+  declare readonly retries: number;
 
   constructor(message: string, opts: { status?: number; endpoint?: string; retries?: number; bfxCode?: number } = {}) {
     super('ERR_BFX_RATE_LIMIT', message, { bfxCode: opts.bfxCode ?? 11010 });
@@ -84,7 +84,7 @@ export class BfxRateLimitError extends BfxError {
 /** The request never got an HTTP answer (refused, reset, DNS...). */
 export class BfxNetworkError extends BfxError {
   /** The endpoint path, when the error came from a REST call. */
-  readonly endpoint: string | undefined;
+  declare readonly endpoint: string | undefined;
   constructor(message: string, opts: { endpoint?: string; cause?: unknown } = {}) {
     super('ERR_BFX_NETWORK', message, opts);
     this.endpoint = opts.endpoint;
@@ -94,9 +94,9 @@ export class BfxNetworkError extends BfxError {
 /** A request or an input did not complete within its timeout. */
 export class BfxTimeoutError extends BfxError {
   /** The timeout that expired, in ms. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   /** The endpoint path, when the error came from a REST call. */
-  readonly endpoint: string | undefined;
+  declare readonly endpoint: string | undefined;
   constructor(message: string, opts: { timeoutMs: number; endpoint?: string; code?: 'ERR_BFX_TIMEOUT' | 'ERR_BFX_INPUT_TIMEOUT' }) {
     super(opts.code ?? 'ERR_BFX_TIMEOUT', message);
     this.timeoutMs = opts.timeoutMs;
@@ -114,7 +114,7 @@ export class BfxAbortError extends BfxError {
 /** Wrong arguments, rejected before anything is sent. */
 export class BfxArgumentError extends BfxError {
   /** The offending argument's name. */
-  readonly argument: string | undefined;
+  declare readonly argument: string | undefined;
   constructor(message: string, argument?: string) {
     super('ERR_BFX_INVALID_ARGUMENT', message);
     this.argument = argument;
@@ -124,7 +124,7 @@ export class BfxArgumentError extends BfxError {
 /** The server answered something that is not what the protocol says (malformed body or frame). */
 export class BfxProtocolError extends BfxError {
   /** A short excerpt of the offending payload (never containing secrets). */
-  readonly excerpt: string | undefined;
+  declare readonly excerpt: string | undefined;
   constructor(message: string, opts: { excerpt?: string; cause?: unknown; code?: 'ERR_BFX_PROTOCOL' | 'ERR_BFX_BAD_RESPONSE' } = {}) {
     super(opts.code ?? 'ERR_BFX_PROTOCOL', message, opts);
     this.excerpt = opts.excerpt;
@@ -148,9 +148,9 @@ export class AuthError extends BfxError {
 /** Every connection is full (25 subscriptions each) and no more connections may be opened. */
 export class CapacityError extends BfxError {
   /** Connections the system may open. */
-  readonly connections: number;
+  declare readonly connections: number;
   /** Subscriptions per connection. */
-  readonly perConnection: number;
+  declare readonly perConnection: number;
   constructor(connections: number, perConnection: number) {
     super(
       'ERR_BFX_CAPACITY',
@@ -165,9 +165,9 @@ export class CapacityError extends BfxError {
 /** A subscription was refused by the server, or failed while live. */
 export class SubscriptionError extends BfxError {
   /** The subscription id, when known. */
-  readonly subId: string | undefined;
+  declare readonly subId: string | undefined;
   /** The channel, when known. */
-  readonly channel: string | undefined;
+  declare readonly channel: string | undefined;
   constructor(message: string, opts: { subId?: string; channel?: string; bfxCode?: number; code?: BfxErrorCode } = {}) {
     super(opts.code ?? 'ERR_BFX_SUBSCRIPTION', message, opts);
     this.subId = opts.subId;
@@ -178,11 +178,11 @@ export class SubscriptionError extends BfxError {
 /** A book's checksum did not match the server's `cs` frame (the book is resynced automatically). */
 export class ChecksumError extends BfxError {
   /** The book subscription whose checksum failed. */
-  readonly subId: string;
+  declare readonly subId: string;
   /** The server's checksum. */
-  readonly expected: number;
+  declare readonly expected: number;
   /** The checksum of the local book. */
-  readonly actual: number;
+  declare readonly actual: number;
   constructor(subId: string, expected: number, actual: number) {
     super('ERR_BFX_CHECKSUM', `Checksum mismatch on ${subId}: server ${expected}, local ${actual}; resubscribing`);
     this.subId = subId;
@@ -194,9 +194,9 @@ export class ChecksumError extends BfxError {
 /** A gap in SEQ_ALL sequence numbers (the socket is resynced automatically). */
 export class SequenceError extends BfxError {
   /** The sequence number expected next. */
-  readonly expected: number;
+  declare readonly expected: number;
   /** The sequence number received. */
-  readonly received: number;
+  declare readonly received: number;
   constructor(expected: number, received: number) {
     super('ERR_BFX_SEQUENCE', `Sequence gap: expected ${expected}, received ${received}; resyncing`);
     this.expected = expected;
@@ -207,9 +207,9 @@ export class SequenceError extends BfxError {
 /** A user listener threw; reported on the `error` event, never rethrown. */
 export class ListenerError extends BfxError {
   /** The event whose listener failed. */
-  readonly event: string;
+  declare readonly event: string;
   /** The subscription whose handle the listener was on (undefined for client-level listeners). */
-  readonly subId: string | undefined;
+  declare readonly subId: string | undefined;
   constructor(event: string, cause: unknown, subId?: string) {
     const where = subId === undefined ? '' : ` of subscription ${subId}`;
     super('ERR_BFX_LISTENER', `A listener for "${event}"${where} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
@@ -224,15 +224,15 @@ export class ListenerError extends BfxError {
  */
 export class InputError extends BfxError {
   /** The notification type (`on-req`, `oc-req`, ...). */
-  readonly type: string;
+  declare readonly type: string;
   /** The notification status (`ERROR`, `FAILURE`). */
-  readonly status: string;
+  declare readonly status: string;
   /** The raw notification payload data, decoded where a model applies. */
-  readonly data: unknown;
+  declare readonly data: unknown;
   /** The REST endpoint that answered (undefined for WebSocket inputs). */
-  readonly endpoint: string | undefined;
+  declare readonly endpoint: string | undefined;
   /** The whole decoded notification (REST; WebSocket inputs carry its parts). */
-  readonly notification: Notification<unknown> | undefined;
+  declare readonly notification: Notification<unknown> | undefined;
   constructor(type: string, status: string, text: string, data: unknown, bfxCode?: number, opts: { endpoint?: string; notification?: Notification<unknown> } = {}) {
     super('ERR_BFX_INPUT_REJECTED', `${type} ${status}: ${text}`, bfxCode === undefined ? {} : { bfxCode });
     this.type = type;
@@ -255,15 +255,15 @@ export type OutcomeUnknownReason = 'timeout' | 'network' | 'aborted';
  */
 export class OutcomeUnknownError extends BfxError {
   /** Why no answer came. */
-  readonly reason: OutcomeUnknownReason;
+  declare readonly reason: OutcomeUnknownReason;
   /** The endpoint path (REST) or input name (WebSocket). */
-  readonly endpoint: string;
+  declare readonly endpoint: string;
   /** The request's parameters in wire names (no credentials), for the lookup. */
-  readonly request: Readonly<Record<string, unknown>>;
+  declare readonly request: Readonly<Record<string, unknown>>;
   /** The client order id of the request, when it has one. */
-  readonly cid: number | undefined;
+  declare readonly cid: number | undefined;
   /** The timeout that expired (reason `timeout`). */
-  readonly timeoutMs: number | undefined;
+  declare readonly timeoutMs: number | undefined;
   constructor(
     message: string,
     opts: { reason: OutcomeUnknownReason; endpoint: string; request: Readonly<Record<string, unknown>>; cid?: number; timeoutMs?: number; cause?: unknown },

@@ -5,35 +5,15 @@
  *
  * @module
  */
-import { REDACT_PATHS, REDACTED, type DefaultLoggerSettings, type PinoLevel } from './levels.js';
+import { redactSecrets, type DefaultLoggerSettings, type PinoLevel } from './levels.js';
 import type { BfxLogger } from './logger.js';
 
 const RANK: Readonly<Record<PinoLevel, number>> = { debug: 20, info: 30, warn: 40, error: 50, silent: Infinity };
 
-/** `a.b`, `*.b`, `a["b-c"]` → path segments (`*` matches any key). */
-const parsePath = (path: string): string[] => path.split(/\.|\["|"\]/).filter((s) => s.length > 0);
-const PATHS: readonly string[][] = REDACT_PATHS.map(parsePath);
-
 type Rec = Record<string, unknown>;
-const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Error);
 
-/** A copy of `value` with the value at `path` censored (copies only along the path). */
-function censor(value: unknown, path: readonly string[]): unknown {
-  if (!isRecord(value) || path.length === 0) return value;
-  const [head, ...rest] = path;
-  let out: Rec | undefined;
-  for (const key of head === '*' ? Object.keys(value) : [head]) {
-    if (!(key in value)) continue;
-    const next = rest.length === 0 ? REDACTED : censor(value[key], rest);
-    if (next !== value[key]) (out ??= { ...value })[key] = next;
-  }
-  return out ?? value;
-}
-
-/** Apply every redaction path to a record. */
-export function redactRecord(record: Rec): Rec {
-  return PATHS.reduce<Rec>((acc, path) => censor(acc, path) as Rec, record);
-}
+/** A copy of a record with its secrets redacted (the keys and depths of the Node.js logger's redaction paths). */
+export const redactRecord = (record: Rec): Rec => redactSecrets(record);
 
 type Method = 'error' | 'warn' | 'info' | 'debug';
 

@@ -1,5 +1,5 @@
 /**
- * Level names and redaction paths shared by the Node.js (pino) and browser (console) loggers.
+ * Level names and redaction shared by the Node.js (pino) and browser (console) loggers.
  *
  * @module
  */
@@ -32,6 +32,23 @@ export const REDACT_PATHS: readonly string[] = [
 
 /** What replaces a redacted value. */
 export const REDACTED = '[redacted]';
+
+/** Keys whose values are secrets (credentials, auth signatures, `bfx-*` auth headers). */
+export const SECRET_KEYS: ReadonlySet<string> = new Set(['apiKey', 'apiSecret', 'authSig', 'authPayload', 'signature', 'secret', 'bfx-apikey', 'bfx-signature', 'bfx-nonce']);
+
+/**
+ * A copy of a log record with the values of secret keys replaced, three levels deep (the depth of
+ * {@link REDACT_PATHS}: `apiKey`, `*.apiKey`, `*.headers["bfx-apikey"]`); the record is not touched.
+ * The redaction of the browser logger and of a user's own logger.
+ */
+export function redactSecrets<T extends object>(value: T, depth = 0): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (SECRET_KEYS.has(k)) out[k] = REDACTED;
+    else out[k] = depth < 2 && v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Error) ? redactSecrets(v, depth + 1) : v;
+  }
+  return out as T;
+}
 
 const LEVELS: Readonly<Record<LogLevelName, PinoLevel>> = {
   error: 'error',

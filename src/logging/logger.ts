@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { REDACTED, toPinoLevel, type LogLevelName } from './levels.js';
+import { redactSecrets as mask, toPinoLevel, type LogLevelName } from './levels.js';
 import { createDefaultLogger } from './default-logger.js';
 
 export { REDACT_PATHS, toPinoLevel, type LogLevelName, type PinoLevel } from './levels.js';
@@ -42,18 +42,6 @@ export function createLogger(options: LoggerOptions = {}): BfxLogger {
   return createDefaultLogger({ level: toPinoLevel(options.logLevel), logFile: options.logFile });
 }
 
-const SECRET_KEYS: ReadonlySet<string> = new Set(['apiKey', 'apiSecret', 'authSig', 'authPayload', 'signature', 'secret', 'bfx-apikey', 'bfx-signature', 'bfx-nonce']);
-
-/** A copy of `value` with the values of secret keys replaced (two levels deep, as the redaction paths). */
-function mask(value: object, depth = 0): object {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (SECRET_KEYS.has(k)) out[k] = REDACTED;
-    else out[k] = depth < 2 && v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Error) ? mask(v, depth + 1) : v;
-  }
-  return out;
-}
-
 /** Wrap a user's logger so that what this library logs through it is redacted like its own. */
 function redacting(logger: BfxLogger): BfxLogger {
   return {
@@ -61,6 +49,6 @@ function redacting(logger: BfxLogger): BfxLogger {
     warn: (obj, msg) => logger.warn(mask(obj), msg),
     info: (obj, msg) => logger.info(mask(obj), msg),
     debug: (obj, msg) => logger.debug(mask(obj), msg),
-    child: (bindings) => redacting(logger.child(mask(bindings) as Record<string, unknown>)),
+    child: (bindings) => redacting(logger.child(mask(bindings))),
   };
 }

@@ -100,8 +100,9 @@ export interface ParsedOrderStatus {
   note: string | null;
 }
 
-const NUM = '[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?';
-const FILL = /*#__PURE__*/ new RegExp(`@\\s*(${NUM})\\s*\\(\\s*(${NUM})\\s*\\)`, 'g');
+// `@ PRICE(AMOUNT)`, each number `[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?`. A literal, not
+// `new RegExp(template)`: bundlers cannot drop a constructed one from an app that never parses a status.
+const FILL = /@\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*\(\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*\)/g;
 const STATE_END = /\s+@|\s+was\b|:|\s+\(/;
 const NOTE = /\(note:\s*([^)]*)\)/;
 

@@ -6,8 +6,7 @@
  * @module
  */
 import type { InspectionEvent, Observer } from 'xstate';
-
-const SECRET_KEYS = new Set(['apiKey', 'apiSecret', 'authSig', 'authPayload', 'signature', 'secret']);
+import { REDACTED, SECRET_KEYS } from '../logging/levels.js';
 
 /** Event types never forwarded (high rate, no control-plane meaning). */
 const DROPPED_EVENT_TYPES = new Set(['socket.gap']);
@@ -16,7 +15,7 @@ const DROPPED_EVENT_TYPES = new Set(['socket.gap']);
 export function sanitizeValue(value: unknown, secrets: readonly string[], depth = 0, seen = new WeakSet<object>()): unknown {
   if (typeof value === 'string') {
     let out = value;
-    for (const s of secrets) if (out.includes(s)) out = out.split(s).join('[redacted]');
+    for (const s of secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
     return out;
   }
   if (value === null || typeof value !== 'object' || typeof value === 'function') return typeof value === 'function' ? '[function]' : value;
@@ -24,7 +23,7 @@ export function sanitizeValue(value: unknown, secrets: readonly string[], depth 
   seen.add(value);
   if (Array.isArray(value)) return value.map((v) => sanitizeValue(v, secrets, depth + 1, seen));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.has(k) ? '[redacted]' : sanitizeValue(v, secrets, depth + 1, seen);
+  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.has(k) ? REDACTED : sanitizeValue(v, secrets, depth + 1, seen);
   return out;
 }
 

@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 /** The repository root. */
 export const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -49,11 +49,15 @@ export interface BundleSize {
   readonly inputs: readonly string[];
 }
 
-/** Bundle `source` (an app module importing the installed package) for browsers and measure it. */
-export async function browserBundleSize(work: string, name: string, source: string): Promise<BundleSize> {
-  const entry = join(work, `${name}.mjs`);
-  writeFileSync(entry, source);
-  const result = await build({
+/** The app modules the size checks bundle: what each imports from the package. */
+export const APP_SOURCES = {
+  restOnly: `export { createRestClient } from 'bfx-actors';\n`,
+  system: `export { createBfxSystem, createRestClient } from 'bfx-actors';\n`,
+} as const;
+
+/** esbuild options of an app's browser bundle (`entry` in `work`), as a user's bundler would build it. */
+export function appBuildOptions(work: string, entry: string): BuildOptions & { write: false; metafile: true } {
+  return {
     entryPoints: [entry],
     bundle: true,
     platform: 'browser',
@@ -62,8 +66,19 @@ export async function browserBundleSize(work: string, name: string, source: stri
     write: false,
     metafile: true,
     logLevel: 'silent',
+    // An app with no TypeScript config of its own: without this, esbuild applies the repository's
+    // tsconfig.json (an ancestor of the work folder), whose `paths` map 'bfx-actors' to src/*.ts,
+    // and the bundle would measure the sources instead of the installed package.
+    tsconfigRaw: {},
     absWorkingDir: work,
-  });
+  };
+}
+
+/** Bundle `source` (an app module importing the installed package) for browsers and measure it. */
+export async function browserBundleSize(work: string, name: string, source: string): Promise<BundleSize> {
+  const entry = join(work, `${name}.mjs`);
+  writeFileSync(entry, source);
+  const result = await build(appBuildOptions(work, entry));
   const code = result.outputFiles[0]!.contents;
   const output = Object.values(result.metafile.outputs)[0]!;
   const inputs = Object.entries(output.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([k]) => k);

@@ -7,6 +7,7 @@ import WebSocket, { WebSocketServer } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWebSocketFactory } from '../../src/platform/web-socket.js';
 import { defaultSocketFactory, wsAvailable } from '../../src/platform/websocket.js';
+import * as wsBrowser from '../../src/platform/ws-node.browser.js';
 
 let server: WebSocketServer | undefined;
 afterEach(async () => {
@@ -94,5 +95,15 @@ describe('the default socket factory', () => {
   it('is ws in Node.js', () => {
     expect(wsAvailable).toBe(true);
     expect(typeof defaultSocketFactory).toBe('function');
+  });
+});
+
+describe('the ws adapter of browser bundles (ws-node.browser.ts, swapped in by the browser field)', () => {
+  it('says ws is unavailable, so the default is the global WebSocket', () => {
+    expect(wsBrowser.wsAvailable).toBe(false);
+  });
+  it('throws a clear error naming the factory to use instead', () => {
+    const handlers = { onOpen: () => {}, onMessage: () => {}, onClose: () => {} };
+    expect(() => wsBrowser.wsSocketFactory('wss://example.test', handlers)).toThrow(/Node\.js "ws" package.*webSocketFactory/);
   });
 });

@@ -167,6 +167,19 @@ describe('options and params validated before anything is sent', () => {
       [{ signing: { nonceRetries: 1.5 } }, 'signing.nonceRetries'],
       [{ signing: { nonceRetryDelayMs: -1 } }, 'signing.nonceRetryDelayMs'],
       [{ timeoutMS: 5 }, 'options.timeoutMS'],
+      [{ retry: { rateLimit: { retries: 1, baseDelayMs: 1 } } }, 'retry.rateLimit.maxDelayMs'],
+      [{ retry: { rateLimit: 'yes' } }, 'retry.rateLimit'],
+      [{ retry: { ratelimit: true } }, 'retry.ratelimit'],
+      [{ retry: 3 }, 'retry'],
+      [{ pacing: 'fast' }, 'pacing'],
+      [{ pacing: { marginMs: -1 } }, 'pacing.marginMs'],
+      [{ pacing: { limits: [] } }, 'pacing.limits'],
+      [{ pacing: { now: 5 } }, 'pacing.now'],
+      [{ signing: { maxinflight: 2 } }, 'signing.maxinflight'],
+      [{ signing: 2 }, 'signing'],
+      [{ restHost: 'ftp://example.com' }, 'restHost'],
+      [{ fetch: 'fetch' }, 'fetch'],
+      [{ nonce: 1 }, 'nonce'],
     ];
     for (const [options, argument] of bad) {
       let err: unknown;
@@ -178,6 +191,10 @@ describe('options and params validated before anything is sent', () => {
       expect(err, argument).toBeInstanceOf(BfxArgumentError);
       expect(err).toMatchObject({ argument });
     }
+    expect(() => createRestClient({ timeoutMS: 5 } as never)).toThrow(/Unknown option options\.timeoutMS \(expected restHost, apiKey, apiSecret, nonce, timeoutMs, retry, pacing, signing, logger, fetch\)/);
+    // Valid edge values pass.
+    expect(() => createRestClient({ pacing: { marginMs: 0, limits: { book: 1 } }, retry: { rateLimit: true }, signing: {} })).not.toThrow();
+    expect(() => createRestClient({ pacing: false, retry: { rateLimit: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } } })).not.toThrow();
   });
 
   it('submitOrder(undefined) and an unknown key (prce) are BfxArgumentError with nothing sent', async () => {
