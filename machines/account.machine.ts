@@ -3,7 +3,9 @@
  * it (orders by id, positions by symbol, wallets by type and currency, funding offers, credits and
  * loans by id, balance and margin info), the only owner of that view.
  *
- * `offline ⇄ online`: `account.authenticated` starts a session, `account.lost` ends it. Every
+ * `offline ⇄ online`: `account.authenticated` starts a session, `account.lost` ends it. A session
+ * is `online.syncing` until the snapshot of every collection it brings is in (all six, or those the
+ * auth `filter` selects), then `online.synced`, emitting `account_synced` once. Every
  * `account.data` event (a snapshot or an update the WebSocket client's account sink decoded; the
  * account channel is low-rate) is applied in any state. A snapshot replaces its collection; when
  * the collection had a view before (a re-authentication), the snapshot is diffed against it and
@@ -15,8 +17,8 @@
  *
  * @module
  */
-import { assign, enqueueActions, setup, type ActorRefFrom } from 'xstate';
-import { emptyAccount, reduceAccount, type AccountContext, type AccountEmitted, type AccountEvent } from './account.parts.js';
+import { assign, emit, enqueueActions, setup, type ActorRefFrom } from 'xstate';
+import { emptyAccount, reduceAccount, type AccountContext, type AccountEmitted, type AccountEvent, expectedCollections } from './account.parts.js';
 
 export type {
   AccountCollection,
@@ -29,6 +31,7 @@ export type {
   AccountEmittedType,
   AccountEvent,
   AccountMarginInfo,
+  AccountSynced,
   OfflineChange,
   SnapshotApplied,
 } from './account.parts.js';
@@ -40,9 +43,18 @@ export const accountMachine = setup({
     events: {} as AccountEvent,
     emitted: {} as AccountEmitted,
   },
+  guards: {
+    /** Every expected snapshot of this session is in. */
+    allSynced: ({ context }) => context.expected.every((c) => context.synced.includes(c)),
+  },
   actions: {
+    emitSynced: emit(({ context }) => ({ type: 'account_synced' as const, session: context.sessions, resync: context.sessions > 1 })),
     /** A new authenticated session: no snapshot of it yet. */
-    beginSession: assign(({ context }) => ({ sessions: context.sessions + 1, synced: [] })),
+    beginSession: assign(({ context, event }) => ({
+      sessions: context.sessions + 1,
+      synced: [],
+      expected: expectedCollections(event.type === 'account.authenticated' ? event.filter : undefined),
+    })),
     /** Apply one account event; emit what a re-auth snapshot says changed while offline. */
     apply: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'account.data') return;
@@ -65,9 +77,20 @@ export const accountMachine = setup({
     },
     /** Authenticated: snapshots then updates arrive. */
     online: {
+      initial: 'syncing',
       on: {
         'account.lost': { target: 'offline' },
         'account.authenticated': { target: 'online', reenter: true, actions: 'beginSession' },
+      },
+      states: {
+        /** Waiting for the session's snapshots (the view may still show the previous session's rows). */
+        syncing: {
+          always: { guard: 'allSynced', target: 'synced' },
+        },
+        /** Every snapshot of the session applied: the view is complete. */
+        synced: {
+          entry: 'emitSynced',
+        },
       },
     },
   },

@@ -61,6 +61,8 @@ export interface AccountContext {
   readonly seen: readonly AccountCollection[];
   /** Authenticated sessions so far. */
   readonly sessions: number;
+  /** The collections whose snapshot this session brings (all six, or those the auth `filter` selects). */
+  readonly expected: readonly AccountCollection[];
 }
 
 /** The account events the machine follows, with their data (the WebSocket client's event names). */
@@ -100,7 +102,8 @@ export type AccountDataEvent = { [K in AccountDataName]: { readonly type: 'accou
 
 /** Events of the account machine. */
 export type AccountEvent =
-  | { readonly type: 'account.authenticated' }
+  /** A session started; `filter`: the auth filter it was opened with (which snapshots it brings). */
+  | { readonly type: 'account.authenticated'; readonly filter?: readonly string[] }
   | { readonly type: 'account.lost' }
   | AccountDataEvent;
 
@@ -121,8 +124,18 @@ export interface SnapshotApplied {
   readonly changes: number;
 }
 
+/**
+ * Every snapshot of the session is in (`session` counts from 1; `resync`: a re-authentication,
+ * whose snapshots replaced the earlier view): the account view is complete.
+ */
+export interface AccountSynced {
+  readonly type: 'account_synced';
+  readonly session: number;
+  readonly resync: boolean;
+}
+
 /** Events the account machine emits. */
-export type AccountEmitted = OfflineChange | SnapshotApplied;
+export type AccountEmitted = OfflineChange | SnapshotApplied | AccountSynced;
 
 /** Type of an emitted account event. */
 export type AccountEmittedType = AccountEmitted['type'];
@@ -151,11 +164,24 @@ export const COLLECTIONS: Readonly<Record<AccountCollection, CollectionSpec>> = 
   funding_loan: { field: 'fundingLoans', key: byId, compare: ['amount', 'rate', 'period', 'status'] },
 };
 
+/** The auth filter's stream of each collection (Bitfinex sends a snapshot only for selected streams). */
+const STREAM_OF: Readonly<Record<AccountCollection, string>> = {
+  order: 'trading', position: 'trading', wallet: 'wallet', funding_offer: 'funding', funding_credit: 'funding', funding_loan: 'funding',
+};
+
+/** The collections whose snapshot a session brings under the auth `filter` (none or empty: all six). */
+export function expectedCollections(filter?: readonly string[]): AccountCollection[] {
+  const all = Object.keys(COLLECTIONS) as AccountCollection[];
+  if (filter === undefined || filter.length === 0) return all;
+  return all.filter((c) => filter.some((f) => f === STREAM_OF[c] || f.startsWith(`${STREAM_OF[c]}-`)));
+}
+
 /** The initial context. */
 export function emptyAccount(): AccountContext {
   return {
     orders: {}, positions: {}, wallets: {}, fundingOffers: {}, fundingCredits: {}, fundingLoans: {},
     balance: null, marginInfo: { base: null, symbols: {} }, synced: [], seen: [], sessions: 0,
+    expected: expectedCollections(),
   };
 }
 

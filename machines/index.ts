@@ -32,6 +32,7 @@ export type {
   AccountEvent,
   AccountMarginInfo,
   OfflineChange,
+  AccountSynced,
   SnapshotApplied,
 } from './account.machine.js';
 export { DEFAULT_BACKOFF, backoffDelay as reconnectDelay } from './backoff.js';

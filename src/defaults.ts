@@ -28,6 +28,8 @@ export const DEFAULT_UNSUBSCRIBE_TIMEOUT_MS = 5_000;
 export const DEFAULT_HEARTBEAT_TIMEOUT_MS = 20_000;
 /** Time an authenticated input waits for its `*-req` notification. */
 export const DEFAULT_INPUT_TIMEOUT_MS = 10_000;
+/** How long `bfx.account.whenSynced()` waits for the session's snapshots. */
+export const DEFAULT_ACCOUNT_SYNC_TIMEOUT_MS = 30_000;
 /** Events an async iterator keeps while nobody pulls. */
 export const DEFAULT_ITERATOR_BUFFER = 1_000;
 /** Time `close()` waits for the sockets before it settles anyway. */

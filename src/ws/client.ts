@@ -122,7 +122,7 @@ export class WsClient {
         auth: this.#auth,
         connections: this.#options.connections ?? DEFAULT_CONNECTIONS,
         capacity: this.#options.capacity ?? DEFAULT_CAPACITY,
-        account: (event) => this.#accountRef?.send(event),
+        account: (event) => this.#accountRef?.send(event.type === 'account.authenticated' ? { ...event, filter: this.#options.filter } : event),
         connected: () => this.#shutdown.settleConnect(),
         unreachable: (error) => this.#shutdown.settleConnect(error),
       }),
@@ -135,7 +135,7 @@ export class WsClient {
    */
   attachAccount(actor: AccountActorRef): void {
     this.#accountRef = actor;
-    if (this.isAuthenticated) actor.send({ type: 'account.authenticated' });
+    if (this.isAuthenticated) actor.send({ type: 'account.authenticated', filter: this.#options.filter });
   }
 
   #newHub(subId?: string): EventHub<BfxWsEvents> {

@@ -38,7 +38,7 @@ describe('accountMachine', () => {
   it('builds the view from snapshots and updates; a first snapshot emits no offline change', () => {
     const { actor, emitted, data, ctx } = start();
     actor.send({ type: 'account.authenticated' });
-    expect(actor.getSnapshot().value).toBe('online');
+    expect(actor.getSnapshot().value).toEqual({ online: 'syncing' });
     data({ event: 'order_snapshot', data: [order(1), order(2)] });
     data({ event: 'position_snapshot', data: [position('tBTCUSD', 1)] });
     data({ event: 'wallet_snapshot', data: [wallet('exchange', 'USD', 100)] });
@@ -116,5 +116,62 @@ describe('accountMachine', () => {
     expect(ctx().fundingOffers['41238905']!.amount).toBe(50);
     data({ event: 'funding_offer_cancel', data: offer });
     expect(ctx().fundingOffers).toEqual({});
+  });
+
+  describe('account_synced', () => {
+    const snapshots = ['position_snapshot', 'wallet_snapshot', 'order_snapshot', 'funding_offer_snapshot', 'funding_credit_snapshot', 'funding_loan_snapshot'] as const;
+    const syncs = (emitted: AccountEmitted[]) => emitted.filter((e) => e.type === 'account_synced');
+
+    it('is emitted once per session, after the last of the six snapshots; a re-authentication syncs again as a resync', () => {
+      const { actor, emitted, data } = start();
+      actor.send({ type: 'account.authenticated' });
+      for (const event of snapshots) {
+        expect(syncs(emitted)).toEqual([]);
+        expect(actor.getSnapshot().matches({ online: 'syncing' })).toBe(true);
+        data({ event, data: [] } as never);
+      }
+      expect(actor.getSnapshot().value).toEqual({ online: 'synced' });
+      expect(syncs(emitted)).toEqual([{ type: 'account_synced', session: 1, resync: false }]);
+      // Updates and a repeated snapshot in the same session do not sync again.
+      data({ event: 'order_new', data: order(9) });
+      data({ event: 'order_snapshot', data: [order(9)] });
+      expect(syncs(emitted)).toHaveLength(1);
+
+      actor.send({ type: 'account.lost' });
+      expect(actor.getSnapshot().value).toBe('offline');
+      actor.send({ type: 'account.authenticated' });
+      expect(actor.getSnapshot().value).toEqual({ online: 'syncing' });
+      // The previous session's view stays readable while the new snapshots arrive.
+      expect(Object.keys(actor.getSnapshot().context.orders)).toEqual(['9']);
+      for (const event of snapshots.slice(0, 5)) data({ event, data: [] } as never);
+      expect(syncs(emitted)).toHaveLength(1);
+      data({ event: 'funding_loan_snapshot', data: [] });
+      expect(syncs(emitted)).toEqual([
+        { type: 'account_synced', session: 1, resync: false },
+        { type: 'account_synced', session: 2, resync: true },
+      ]);
+    });
+
+    it('waits only for the snapshots the auth filter selects', () => {
+      const trading = start();
+      trading.actor.send({ type: 'account.authenticated', filter: ['trading-tBTCUSD', 'balance'] });
+      trading.data({ event: 'order_snapshot', data: [] });
+      expect(syncs(trading.emitted)).toEqual([]);
+      trading.data({ event: 'position_snapshot', data: [] });
+      expect(syncs(trading.emitted)).toHaveLength(1);
+
+      const funding = start();
+      funding.actor.send({ type: 'account.authenticated', filter: ['funding', 'wallet-exchange-USD'] });
+      for (const event of ['funding_offer_snapshot', 'funding_credit_snapshot', 'wallet_snapshot'] as const) funding.data({ event, data: [] } as never);
+      expect(syncs(funding.emitted)).toEqual([]);
+      funding.data({ event: 'funding_loan_snapshot', data: [] });
+      expect(syncs(funding.emitted)).toHaveLength(1);
+
+      // A filter that selects no snapshot at all: complete at once.
+      const notify = start();
+      notify.actor.send({ type: 'account.authenticated', filter: ['notify'] });
+      expect(notify.actor.getSnapshot().value).toEqual({ online: 'synced' });
+      expect(syncs(notify.emitted)).toEqual([{ type: 'account_synced', session: 1, resync: false }]);
+    });
   });
 });

@@ -50,6 +50,15 @@ function compileOnly(): void {
   createBfxSystem({ connectionBudget: true });
   expectTypeOf(processGovernor().getSnapshot().context).toEqualTypeOf<GovernorContext>();
   processGovernor().on('budget.granted', (e) => expectTypeOf(e.waitedMs).toEqualTypeOf<number>());
+  // The managed account: complete once synced.
+  expectTypeOf(bfx.account.synced).toEqualTypeOf<boolean>();
+  expectTypeOf(bfx.account.whenSynced({ timeoutMs: 5_000 })).toEqualTypeOf<Promise<void>>();
+  bfx.account.on('account_synced', (e) => {
+    expectTypeOf(e.session).toEqualTypeOf<number>();
+    expectTypeOf(e.resync).toEqualTypeOf<boolean>();
+  });
+  // @ts-expect-error `timeoutMs` is a number
+  void bfx.account.whenSynced({ timeoutMs: '5s' });
 }
 
 describe('public types', () => {

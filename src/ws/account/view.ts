@@ -9,7 +9,9 @@
 import type { AccountActorRef, AccountContext, AccountEmitted, AccountEmittedType, AccountMarginInfo } from '../../../machines/account.machine.js';
 import { COLLECTIONS, isAccountDataEvent } from '../../../machines/account.parts.js';
 import type { AccountDataEvent } from '../../../machines/account.parts.js';
-import { BfxArgumentError, BfxCredentialsError, NotConnectedError } from '../../errors.js';
+import { DEFAULT_ACCOUNT_SYNC_TIMEOUT_MS } from '../../defaults.js';
+import { BfxArgumentError, BfxCredentialsError, BfxTimeoutError, NotConnectedError } from '../../errors.js';
+import { closedError } from '../subscribe.js';
 import type { BalanceInfo, FundingCredit, FundingLoan, FundingOffer, Order, Position, Wallet } from '../../models/index.js';
 import type { SinkEmitter } from '../events.js';
 
@@ -17,6 +19,7 @@ import type { SinkEmitter } from '../events.js';
 export const ACCOUNT_CHANGE_EVENTS: ReadonlySet<string> = new Set([
   ...Object.keys(COLLECTIONS).flatMap((c) => [`${c}_opened_offline`, `${c}_closed_offline`, `${c}_changed_offline`]),
   'snapshot_applied',
+  'account_synced',
 ]);
 
 /** The emitted account event of type `T`. */
@@ -64,7 +67,47 @@ export class AccountView {
 
   /** Whether the account channel is in an authenticated session now. */
   get online(): boolean {
-    return this.actor.getSnapshot().value === 'online';
+    return this.actor.getSnapshot().matches('online');
+  }
+
+  /**
+   * Whether the view is complete for the current session: every snapshot it brings (all six, or
+   * those the auth `filter` selects) is applied. False while offline and between a
+   * (re-)authentication and its last snapshot.
+   */
+  get synced(): boolean {
+    return this.actor.getSnapshot().matches({ online: 'synced' });
+  }
+
+  /**
+   * Resolves once the view is complete ({@link AccountView.synced}): at once when it is, else at
+   * the next `account_synced`. Rejects with `BfxTimeoutError` after `timeoutMs` (default 30 s).
+   *
+   * @example
+   * await bfx.account.whenSynced();
+   * console.log(bfx.account.orders().length, 'active orders');
+   */
+  whenSynced(options: { readonly timeoutMs?: number } = {}): Promise<void> {
+    const actor = this.actor;
+    if (this.synced) return Promise.resolve();
+    const timeoutMs = options.timeoutMs ?? DEFAULT_ACCOUNT_SYNC_TIMEOUT_MS;
+    return new Promise<void>((resolve, reject) => {
+      let done = false;
+      const subs: { unsubscribe(): void }[] = [];
+      const finish = (error?: Error): void => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        for (const sub of subs) sub.unsubscribe();
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const timer = setTimeout(() => finish(new BfxTimeoutError(`The account view did not sync within ${timeoutMs} ms`, { timeoutMs })), timeoutMs);
+      subs.push(actor.on('account_synced', () => finish()));
+      // The system closed (its account actor stopped): nothing will sync any more.
+      subs.push(actor.subscribe({ complete: () => finish(closedError()), error: () => finish(closedError()) }));
+      if (done) for (const sub of subs) sub.unsubscribe();
+    });
   }
 
   /** Active orders. */
