@@ -278,6 +278,27 @@ const f1 = (x: number | undefined): string => (x === undefined || !Number.isFini
 const f2 = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(2));
 const span = (s: Summary | undefined, fmt: (x: number) => string): string => (s === undefined ? '–' : `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})`);
 const ratio = (a: Summary | undefined, b: Summary | undefined): string => (a && b ? `${(a.median / b.median).toFixed(2)}×` : '–');
+/**
+ * Paired ratio: the median over runs of (this client's msg/s ÷ the floor's msg/s in the same run).
+ * Runs alternate clients, so each pair ran back to back; on a machine whose speed drifts between
+ * runs this is steadier than the ratio of the two medians. `by: 'cpu'` pairs CPU µs per message.
+ */
+function paired(r: Row | undefined, floor: Row | undefined, by: 'rate' | 'cpu' = 'rate'): number | undefined {
+  if (r === undefined || floor === undefined) return undefined;
+  const xs: number[] = [];
+  for (let i = 0; i < Math.min(r.runs.length, floor.runs.length); i++) {
+    const a = r.runs[i];
+    const b = floor.runs[i];
+    if (!a?.ok || !b?.ok || !a.ms || !b.ms || !a.updates || !b.updates) continue;
+    if (by === 'cpu') {
+      if (a.cpuUs && b.cpuUs) xs.push(b.cpuUs / b.updates / (a.cpuUs / a.updates));
+    } else xs.push(a.updates / a.ms / (b.updates / b.ms));
+  }
+  if (xs.length === 0) return undefined;
+  xs.sort((x, y) => x - y);
+  return xs.length % 2 ? xs[xs.length >> 1] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2;
+}
+const px = (x: number | undefined): string => (x === undefined ? '–' : `${x.toFixed(2)}×`);
 
 const md: string[] = [];
 md.push(`# bfx-actors benchmark — ${startedAt.toISOString()}`);
@@ -287,8 +308,8 @@ md.push(`node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}
 md.push('');
 md.push('## Throughput (a)–(c)');
 md.push('');
-md.push('| scenario | client | msg/s | CPU µs/msg | peak RSS MB | × floor | × floor by CPU/msg | × bfx-api-node (raw) | × ccxt |');
-md.push('|---|---|---|---|---|---|---|---|---|');
+md.push('| scenario | client | msg/s | CPU µs/msg | peak RSS MB | × floor | × floor by CPU/msg | paired × floor (by CPU) | × bfx-api-node (raw) | × ccxt |');
+md.push('|---|---|---|---|---|---|---|---|---|---|');
 for (const id of ['a', 'b', 'c', 'c-cs']) {
   const floor = get(id, 'floor')?.msgPerSec;
   const bfx = get(id, 'bfx')?.msgPerSec;
@@ -296,7 +317,9 @@ for (const id of ['a', 'b', 'c', 'c-cs']) {
   const floorCpu = get(id, 'floor')?.cpuUsPerMsg;
   for (const r of rows.filter((x) => x.scenario === id)) {
     const err = r.errors.length ? ` ⚠ ${r.errors.length} failed: ${r.errors[0].slice(0, 80)}` : '';
-    md.push(`| ${scenario(id as ScenarioId, N).title} | ${r.label}${err} | ${span(r.msgPerSec, f0)} | ${span(r.cpuUsPerMsg, f2)} | ${span(r.rssMB, f0)} | ${ratio(r.msgPerSec, floor)} | ${ratio(floorCpu, r.cpuUsPerMsg)} | ${ratio(r.msgPerSec, bfx)} | ${ratio(r.msgPerSec, cc)} |`);
+    const fr = get(id, 'floor');
+    const pair = r.client === 'floor' ? '–' : `${px(paired(r, fr))} (${px(paired(r, fr, 'cpu'))})`;
+    md.push(`| ${scenario(id as ScenarioId, N).title} | ${r.label}${err} | ${span(r.msgPerSec, f0)} | ${span(r.cpuUsPerMsg, f2)} | ${span(r.rssMB, f0)} | ${ratio(r.msgPerSec, floor)} | ${ratio(floorCpu, r.cpuUsPerMsg)} | ${pair} | ${ratio(r.msgPerSec, bfx)} | ${ratio(r.msgPerSec, cc)} |`);
   }
 }
 md.push('');
@@ -359,7 +382,15 @@ for (const id of ['a', 'b']) {
     targets.push({ name, measured: `${x.toFixed(2)}× (${f0(rec.msgPerSec.median)} vs ${f0(lib.msgPerSec.median)} msg/s${byCpu})`, pass: x >= 0.8 });
   }
 }
+// Issue 9 ("no speed lost"): (a), (b) ≥ 0.9× and (c) ≥ 0.85× the floor, paired per run; (d) ≤ 500 ms and ≤ 150 MB.
+for (const [id, goal] of [['a', 0.9], ['b', 0.9], ['c', 0.85]] as const) {
+  const x = paired(get(id, 'library'), get(id, 'floor'));
+  const name = `(${id}) ≥ ${goal}× floor, paired per run (issue 9)`;
+  targets.push(x === undefined ? { name, measured: 'not measured', pass: undefined } : { name, measured: `${x.toFixed(2)}× (by CPU/msg ${px(paired(get(id, 'library'), get(id, 'floor'), 'cpu'))})`, pass: x >= goal });
+}
 const d = get('d', 'library');
+targets.push({ name: '(d) ≤ 500 ms to all subscribed (issue 9)', measured: d?.subscribeMs ? `${f0(d.subscribeMs.median)} ms (floor ${f0(get('d', 'floor')?.subscribeMs?.median)} ms)` : 'not measured', pass: d?.subscribeMs ? d.subscribeMs.median <= 500 : undefined });
+targets.push({ name: '(d) ≤ 150 MB peak RSS (issue 9)', measured: d?.rssMB ? `${f0(d.rssMB.median)} MB (floor ${f0(get('d', 'floor')?.rssMB?.median)} MB)` : 'not measured', pass: d?.rssMB ? d.rssMB.median <= 150 : undefined });
 targets.push({ name: '(d) peak RSS < 200 MB', measured: d?.rssMB ? `${f0(d.rssMB.median)} MB (max ${f0(d.rssMB.max)})` : 'not measured', pass: d?.rssMB ? d.rssMB.max < 200 : undefined });
 const e = get('e', 'library');
 targets.push({ name: '(e) accept → all live < 1 s', measured: e?.reconnectMs ? `${f1(e.reconnectMs.median)} ms (max ${f1(e.reconnectMs.max)})` : 'not measured', pass: e?.reconnectMs ? e.reconnectMs.max < 1000 : undefined });
