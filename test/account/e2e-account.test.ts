@@ -4,28 +4,17 @@
  * typed events for what REST did while the socket was down, visible and sanitised in the
  * inspector; a system without credentials refuses to read it; listener failures are reported.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountEmitted } from '../../machines/account.machine.js';
 import type { AccountEventOf } from '../../src/ws/account/view.js';
 import { BfxArgumentError, BfxCredentialsError, ListenerError, type BfxError } from '../../src/errors.js';
 import type { Order } from '../../src/models/index.js';
-import { createBfxSimulator, type BfxSimulator } from '../../src/simulator/index.js';
-import { createBfxSystem, type BfxSystem, type BfxSystemOptions } from '../../src/system.js';
+import type { BfxSystem } from '../../src/system.js';
+import { offline, useAccountSystems } from './systems.js';
 
 const apiKey = 'e2e-account-key';
 const apiSecret = 'e2e-account-secret-never-shown';
-
-let sim: BfxSimulator;
-const systems: BfxSystem[] = [];
-
-function start(o: BfxSystemOptions = {}): BfxSystem {
-  const bfx = createBfxSystem({
-    wssHost: sim.wsUrl, restHost: sim.restUrl, apiKey, apiSecret, logLevel: 'error',
-    backoff: { initialMs: 20, maxMs: 50, jitter: 0 }, ...o,
-  });
-  systems.push(bfx);
-  return bfx;
-}
+const { sim, start } = useAccountSystems(apiKey, apiSecret);
 
 /** Resolves on the first emitted account event of `type` that passes `test`. */
 function next<T extends AccountEmitted['type']>(bfx: BfxSystem, type: T, test: (e: AccountEventOf<T>) => boolean = () => true): Promise<AccountEventOf<T>> {
@@ -40,14 +29,6 @@ function next<T extends AccountEmitted['type']>(bfx: BfxSystem, type: T, test: (
 
 /** The last snapshot after auth is `fls` (ps, ws, os, fos, fcs, fls). */
 const synced = (bfx: BfxSystem, resync: boolean): Promise<unknown> => next(bfx, 'snapshot_applied', (e) => e.collection === 'funding_loan' && e.resync === resync);
-
-beforeEach(async () => {
-  sim = await createBfxSimulator({ accounts: [{ apiKey, apiSecret }], market: { updatesPerSecond: 0 } });
-});
-afterEach(async () => {
-  await Promise.all(systems.splice(0).map((s) => s.close()));
-  await sim.close();
-});
 
 const limit = { type: 'EXCHANGE LIMIT', symbol: 'tBTCUSD', amount: 0.01, price: 1000 } as const;
 const ids = (rows: readonly { id: number }[]): number[] => rows.map((r) => r.id).sort((a, b) => a - b);
@@ -91,15 +72,9 @@ describe('bfx.account', () => {
       bfx.account.on(t, (e) => void changes.push(e));
     }
 
-    sim.faults.refuseConnections(60_000);
-    sim.faults.dropAll();
-    await new Promise<void>((r) => {
-      const sub = bfx.account.actor.subscribe((s) => {
-        if (s.value !== 'offline') return;
-        sub.unsubscribe();
-        r();
-      });
-    });
+    sim().faults.refuseConnections(60_000);
+    sim().faults.dropAll();
+    await offline(bfx);
     expect(bfx.account.online).toBe(false);
     expect(bfx.account.order(doomed.data.id)).toBeDefined(); // the last view stays readable
     const opened = await bfx.rest.auth.submitOrder({ ...limit, price: 1002 });
@@ -107,7 +82,7 @@ describe('bfx.account', () => {
     await bfx.rest.auth.updateOrder({ id: kept.data.id, price: 999 });
     await bfx.rest.auth.submitOrder({ type: 'MARKET', symbol: 'tBTCUSD', amount: 0.01 });
     const resynced = synced(bfx, true);
-    sim.faults.refuseConnections(0);
+    sim().faults.refuseConnections(0);
     await resynced;
 
     const idOf = (row: object): string => ('id' in row ? String(row.id) : '');

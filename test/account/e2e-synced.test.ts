@@ -4,33 +4,11 @@
  * resync, while orders placed over REST during the outage are already in the view); with an auth
  * filter it waits only for the selected snapshots; it rejects when nothing can sync any more.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountEmitted } from '../../machines/account.machine.js';
-import { createBfxSimulator, type BfxSimulator } from '../../src/simulator/index.js';
-import { createBfxSystem, type BfxSystem, type BfxSystemOptions } from '../../src/system.js';
+import { offline, useAccountSystems } from './systems.js';
 
-const apiKey = 'e2e-synced-key';
-const apiSecret = 'e2e-synced-secret';
-
-let sim: BfxSimulator;
-const systems: BfxSystem[] = [];
-
-function start(o: BfxSystemOptions = {}): BfxSystem {
-  const bfx = createBfxSystem({
-    wssHost: sim.wsUrl, restHost: sim.restUrl, apiKey, apiSecret, logLevel: 'error',
-    backoff: { initialMs: 20, maxMs: 50, jitter: 0 }, ...o,
-  });
-  systems.push(bfx);
-  return bfx;
-}
-
-beforeEach(async () => {
-  sim = await createBfxSimulator({ accounts: [{ apiKey, apiSecret }], market: { updatesPerSecond: 0 } });
-});
-afterEach(async () => {
-  await Promise.all(systems.splice(0).map((s) => s.close()));
-  await sim.close();
-});
+const { sim, start } = useAccountSystems('e2e-synced-key', 'e2e-synced-secret');
 
 const limit = { type: 'EXCHANGE LIMIT', symbol: 'tBTCUSD', amount: 0.01, price: 1000 } as const;
 const ids = (rows: readonly { id: number }[]): number[] => rows.map((r) => r.id).sort((a, b) => a - b);
@@ -50,19 +28,13 @@ describe('bfx.account.whenSynced', () => {
     // Already synced: at once.
     await bfx.account.whenSynced({ timeoutMs: 1 });
 
-    sim.faults.refuseConnections(60_000);
-    sim.faults.dropAll();
-    await new Promise<void>((r) => {
-      const sub = bfx.account.actor.subscribe((s) => {
-        if (s.value !== 'offline') return;
-        sub.unsubscribe();
-        r();
-      });
-    });
+    sim().faults.refuseConnections(60_000);
+    sim().faults.dropAll();
+    await offline(bfx);
     expect(bfx.account.synced).toBe(false);
     const placed = await bfx.rest.auth.submitOrder(limit);
     const again = bfx.account.whenSynced({ timeoutMs: 5_000 });
-    sim.faults.refuseConnections(0);
+    sim().faults.refuseConnections(0);
     await again;
     expect(syncs).toEqual([
       { type: 'account_synced', session: 1, resync: false },
@@ -82,12 +54,12 @@ describe('bfx.account.whenSynced', () => {
   });
 
   it('rejects with a timeout when the session never completes, and with ERR_BFX_CLOSED once the system closed', async () => {
-    sim.faults.refuseConnections(60_000);
+    sim().faults.refuseConnections(60_000);
     const bfx = start({ autoConnect: false });
     await expect(bfx.account.whenSynced({ timeoutMs: 30 })).rejects.toMatchObject({ code: 'ERR_BFX_TIMEOUT', timeoutMs: 30 });
     const pending = bfx.account.whenSynced({ timeoutMs: 60_000 });
     await bfx.close();
     await expect(pending).rejects.toMatchObject({ code: 'ERR_BFX_CLOSED' });
-    sim.faults.refuseConnections(0);
+    sim().faults.refuseConnections(0);
   });
 });
