@@ -57,6 +57,7 @@ describe('bfx.account.whenSynced', () => {
     sim().faults.refuseConnections(60_000);
     const bfx = start({ autoConnect: false });
     await expect(bfx.account.whenSynced({ timeoutMs: 30 })).rejects.toMatchObject({ code: 'ERR_BFX_TIMEOUT', timeoutMs: 30 });
+    await expect(bfx.account.whenSynced({ timeoutMs: -1 })).rejects.toMatchObject({ code: 'ERR_BFX_INVALID_ARGUMENT', argument: 'timeoutMs' });
     const pending = bfx.account.whenSynced({ timeoutMs: 60_000 });
     await bfx.close();
     await expect(pending).rejects.toMatchObject({ code: 'ERR_BFX_CLOSED' });

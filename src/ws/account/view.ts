@@ -11,6 +11,7 @@ import { COLLECTIONS, isAccountDataEvent } from '../../../machines/account.parts
 import type { AccountDataEvent } from '../../../machines/account.parts.js';
 import { DEFAULT_ACCOUNT_SYNC_TIMEOUT_MS } from '../../defaults.js';
 import { BfxArgumentError, BfxCredentialsError, BfxTimeoutError, NotConnectedError } from '../../errors.js';
+import { validateDuration } from '../../rest/validate.js';
 import { closedError } from '../subscribe.js';
 import type { BalanceInfo, FundingCredit, FundingLoan, FundingOffer, Order, Position, Wallet } from '../../models/index.js';
 import type { SinkEmitter } from '../events.js';
@@ -81,7 +82,9 @@ export class AccountView {
 
   /**
    * Resolves once the view is complete ({@link AccountView.synced}): at once when it is, else at
-   * the next `account_synced`. Rejects with `BfxTimeoutError` after `timeoutMs` (default 30 s).
+   * the next `account_synced`. Rejects with `BfxTimeoutError` after `timeoutMs` (default 30 s),
+   * with `NotConnectedError` (`ERR_BFX_CLOSED`) when the system closes first, and with
+   * `BfxArgumentError` for a `timeoutMs` that is not a positive number of ms.
    *
    * @example
    * await bfx.account.whenSynced();
@@ -89,8 +92,13 @@ export class AccountView {
    */
   whenSynced(options: { readonly timeoutMs?: number } = {}): Promise<void> {
     const actor = this.actor;
+    let timeoutMs: number;
+    try {
+      timeoutMs = validateDuration(options.timeoutMs ?? DEFAULT_ACCOUNT_SYNC_TIMEOUT_MS, 'timeoutMs');
+    } catch (error) {
+      return Promise.reject(error);
+    }
     if (this.synced) return Promise.resolve();
-    const timeoutMs = options.timeoutMs ?? DEFAULT_ACCOUNT_SYNC_TIMEOUT_MS;
     return new Promise<void>((resolve, reject) => {
       let done = false;
       const subs: { unsubscribe(): void }[] = [];
