@@ -10,7 +10,6 @@
 import type { AccountActorRef } from '../../machines/account.machine.js';
 import type { SupervisorInput } from '../../machines/supervisor.machine.js';
 import { DEFAULT_CAPACITY, DEFAULT_CONNECTIONS, DEFAULT_ITERATOR_BUFFER, DEFAULT_PREFIX } from '../defaults.js';
-import { SubscriptionError } from '../errors.js';
 import type { BfxLogger } from '../logging/logger.js';
 import type { NotifyInfo, NotifyOptions, NotifyResult, WsInputs } from './account/input-types.js';
 import { createInputs } from './account/inputs.js';
@@ -23,7 +22,7 @@ import type { BfxWsEventName, BfxWsEvents, ListenerOf } from './events.js';
 import { checkListen } from './event-names.js';
 import { createFanOut } from './fanout.js';
 import { SubscriptionHandle, type HandleOwner } from './handle.js';
-import { openSubscription, type SubscribeDeps } from './subscribe.js';
+import { closeSubscription, openSubscription, resyncSubscription, type SubscribeDeps } from './subscribe.js';
 import { MachineHost, type ConnectionState, type SupervisorRef } from './host.js';
 import { EventHub } from './hub.js';
 import { createLifecycle } from './lifecycle.js';
@@ -248,7 +247,6 @@ export class WsClient {
       newHandle: (subId) => new SubscriptionHandle(subId, this.#handleOwner, this.#newHub(subId), this.#options.iteratorBuffer ?? DEFAULT_ITERATOR_BUFFER),
       sink: this.#fanOut.sinkFor,
       host: this.#host,
-      unsubscribe: (subId) => this.unsubscribe(subId),
       log: this.#log,
     };
   }
@@ -268,15 +266,7 @@ export class WsClient {
    * refused it (10400 / 10401) or did not answer in time.
    */
   unsubscribe(subId: string): Promise<void> {
-    const entry = this.#registry.get(subId);
-    if (entry === undefined) return Promise.resolve();
-    if (this.#host.unqueue(subId)) {
-      this.#registry.end(subId, 'unsubscribed');
-      return Promise.resolve();
-    }
-    const done = this.#registry.waitForEnd(entry);
-    this.#host.send({ type: 'UNSUBSCRIBE', subId });
-    return done;
+    return closeSubscription(this.#subscribing, subId);
   }
 
   /**
@@ -286,10 +276,7 @@ export class WsClient {
    * (`ERR_BFX_UNKNOWN_SUBSCRIPTION`) for an unknown sub id.
    */
   resubscribe(subId: string): void {
-    if (!this.#registry.has(subId)) {
-      throw new SubscriptionError(`No subscription with sub id "${subId}"`, { subId, code: 'ERR_BFX_UNKNOWN_SUBSCRIPTION' });
-    }
-    this.#host.send({ type: 'RESYNC', subId });
+    resyncSubscription(this.#subscribing, subId);
   }
 
   /** Every subscription the client holds, with its state, connection and chanId read from the actors. */

@@ -25,7 +25,6 @@ export interface SubscribeDeps {
   sink(sub: Subscription, handle: SubscriptionHandle, manageBook: boolean): ManagedChannelSink;
   /** The machines' host: queues the subscribe, takes back one not sent yet, undoes one in flight. */
   readonly host: Pick<MachineHost, 'queueSubscribe' | 'unqueue' | 'send'>;
-  unsubscribe(subId: string): Promise<void>;
 }
 
 /**
@@ -34,7 +33,7 @@ export interface SubscribeDeps {
  */
 function abort(d: SubscribeDeps, subId: string, live: boolean): void {
   if (live) {
-    void d.unsubscribe(subId).catch(() => undefined);
+    void closeSubscription(d, subId).catch(() => undefined);
     return;
   }
   if (!d.host.unqueue(subId)) d.host.send({ type: 'UNSUBSCRIBE', subId });
@@ -77,4 +76,29 @@ export function openSubscription<C extends Channel>(d: SubscribeDeps, channel: C
   d.log.debug({ subId, channel, key }, 'subscribe');
   d.host.queueSubscribe({ sub, key });
   return handle;
+}
+
+/**
+ * Unsubscribe: a subscribe not sent yet is taken back (ends now); otherwise the machines
+ * unsubscribe it and this resolves when its actor ends (see `WsClient.unsubscribe`). An unknown
+ * sub id resolves at once.
+ */
+export function closeSubscription(d: SubscribeDeps, subId: string): Promise<void> {
+  const entry = d.registry.get(subId);
+  if (entry === undefined) return Promise.resolve();
+  if (d.host.unqueue(subId)) {
+    d.registry.end(subId, 'unsubscribed');
+    return Promise.resolve();
+  }
+  const done = d.registry.waitForEnd(entry);
+  d.host.send({ type: 'UNSUBSCRIBE', subId });
+  return done;
+}
+
+/** Ask the machines for a fresh snapshot of `subId`; throws `ERR_BFX_UNKNOWN_SUBSCRIPTION` for an unknown one. */
+export function resyncSubscription(d: SubscribeDeps, subId: string): void {
+  if (!d.registry.has(subId)) {
+    throw new SubscriptionError(`No subscription with sub id "${subId}"`, { subId, code: 'ERR_BFX_UNKNOWN_SUBSCRIPTION' });
+  }
+  d.host.send({ type: 'RESYNC', subId });
 }
