@@ -244,7 +244,11 @@ export class SubscriptionHandle<C extends Channel = Channel> implements PromiseL
 
   /** @internal the server acknowledged it: resolves `ready` (once). */
   acknowledged(sub: Subscription): void {
-    this.#resolve(viewOf(this, sub));
+    // `ready` settles once: the view is built for the first ack only, not for every resubscribe.
+    const resolve = this.#resolve;
+    if (resolve === noop) return;
+    this.#resolve = noop;
+    resolve(viewOf(this, sub));
   }
 
 
