@@ -11,7 +11,7 @@ import { APP_SOURCES, browserBundleSize, packAndInstall, root, type Packed } fro
 
 /**
  * Gzipped size limits of a browser app's minified bundle, by what it imports: regression guards a
- * little above what the build measures today (REST 19.7 KB, system 64.4 KB: 3.6 KB of either is
+ * little above what the build measures today (REST 19.7 KB, system 64.9 KB: 3.6 KB of either is
  * ofetch with ufo and destr, 12.9 KB of the system xstate). Issue 12 asks for 15 and 50 KB
  * ({@link ISSUE_12_TARGETS}), met before ofetch, per-route pacing, the 13 later endpoints, the
  * account actor, order recovery and the connection governor landed (12.2 / 47.9 KB); the tests
@@ -30,7 +30,8 @@ import { APP_SOURCES, browserBundleSize, packAndInstall, root, type Packed } fro
 // History: the account actor, order recovery and the connection governor (issue 11) took the
 // system bundle from 59.2 to 65.7 KB; the size pass after it (the Node-only ws adapter out of
 // browser bundles, one redaction, table-driven REST option checks, declared error fields, a
-// droppable regex) to 64.4 KB, and REST from 20.0 to 19.7 KB. Until then the test bundled
+// droppable regex) to 64.4 KB, and REST from 20.0 to 19.7 KB; the account's whenSynced / account_synced
+// added 0.5 KB (64.9 KB). Until then the test bundled
 // src/*.ts through the repository's tsconfig paths, not the installed package (packed.ts now gives
 // the app an empty tsconfig).
 const LIMITS = { restOnly: 20 * 1024, system: 65 * 1024 } as const;
