@@ -18,23 +18,8 @@ export type {
   SubscriptionOutput,
   SubscriptionRequest,
 } from './subscription.machine.js';
-export { accountMachine } from './account.machine.js';
-export type {
-  AccountActorRef,
-  AccountCollection,
-  AccountCollections,
-  AccountContext,
-  AccountDataEvent,
-  AccountDataEvents,
-  AccountDataName,
-  AccountEmitted,
-  AccountEmittedType,
-  AccountEvent,
-  AccountMarginInfo,
-  OfflineChange,
-  AccountSynced,
-  SnapshotApplied,
-} from './account.machine.js';
+// The account machine's module exports it, its ref type and every type of its context and events.
+export * from './account.machine.js';
 export { DEFAULT_BACKOFF, backoffDelay as reconnectDelay } from './backoff.js';
 export type { BackoffOptions } from './backoff.js';
 export type { ConnectionEmitted, ConnectionNotice, SupervisorEmitted, ErrorInfo, SubscriptionEnd } from './emitted.js';

@@ -5,16 +5,16 @@
  * rejection (InputNotAppliedError) after the REST lookup finds nothing. Filled while offline:
  * resolved from the REST order history. A cancel: resolved with the cancelled order. Never re-sent.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { createBfxSimulator, type BfxSimulator } from '../../src/simulator/index.js';
-import { createBfxSystem, type BfxSystem } from '../../src/system.js';
+import type { BfxSystem } from '../../src/system.js';
 import { InputNotAppliedError } from '../../src/ws/account/recovery.js';
+import { useAccountSystems } from './systems.js';
 
 const apiKey = 'e2e-inflight-key';
 const apiSecret = 'e2e-inflight-secret';
 
-let sim: BfxSimulator;
+const { sim, start } = useAccountSystems(apiKey, apiSecret);
 let bfx: BfxSystem;
 
 const authenticated = (b: BfxSystem): Promise<void> =>
@@ -27,16 +27,8 @@ const authenticated = (b: BfxSystem): Promise<void> =>
   });
 
 beforeEach(async () => {
-  sim = await createBfxSimulator({ accounts: [{ apiKey, apiSecret }], market: { updatesPerSecond: 0 } });
-  bfx = createBfxSystem({
-    wssHost: sim.wsUrl, restHost: sim.restUrl, apiKey, apiSecret, logLevel: 'error',
-    backoff: { initialMs: 20, maxMs: 50, jitter: 0 }, inputs: { recoveryMs: 3000, timeoutMs: 2000 },
-  });
+  bfx = start({ inputs: { recoveryMs: 3000, timeoutMs: 2000 } });
   await authenticated(bfx);
-});
-afterEach(async () => {
-  await bfx.close();
-  await sim.close();
 });
 
 const away = { type: 'EXCHANGE LIMIT', symbol: 'tBTCUSD', amount: 0.01, price: 1000 } as const;
@@ -45,7 +37,7 @@ describe('an order input whose socket is cut after it was executed and before it
   it('accepted: resolved with the order from the post-reauth snapshot, placed once, never re-sent', async () => {
     const lost: number[] = [];
     bfx.ws.on('disconnection', (code) => lost.push(code));
-    sim.faults.cutAfterInput('on');
+    sim().faults.cutAfterInput('on');
     const t0 = performance.now();
     const n = await bfx.ws.inputs.submitOrder({ ...away, cid: 4242 });
     const ms = performance.now() - t0;
@@ -58,7 +50,7 @@ describe('an order input whose socket is cut after it was executed and before it
   });
 
   it('refused: rejected with InputNotAppliedError (nothing was done) after REST finds no such order', async () => {
-    sim.faults.cutAfterInput('on');
+    sim().faults.cutAfterInput('on');
     const err = await bfx.ws.inputs.submitOrder({ ...away, amount: 0.00001, cid: 4243 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputNotAppliedError);
     expect(err).toBeInstanceOf(InputError);
@@ -67,7 +59,7 @@ describe('an order input whose socket is cut after it was executed and before it
   });
 
   it('filled while offline (a market order): not in the snapshot, resolved from the REST order history', async () => {
-    sim.faults.cutAfterInput('on');
+    sim().faults.cutAfterInput('on');
     const n = await bfx.ws.inputs.submitOrder({ type: 'EXCHANGE MARKET', symbol: 'tBTCUSD', amount: 0.01, cid: 4244 });
     expect(n).toMatchObject({ status: 'SUCCESS', data: { cid: 4244, amount: 0 } });
     expect(n.data.orderStatus).toMatch(/^EXECUTED @/);
@@ -76,7 +68,7 @@ describe('an order input whose socket is cut after it was executed and before it
 
   it('a cancel: the order is gone from the snapshot, resolved with its cancelled row', async () => {
     const placed = await bfx.ws.inputs.submitOrder(away);
-    sim.faults.cutAfterInput('oc');
+    sim().faults.cutAfterInput('oc');
     const n = await bfx.ws.inputs.cancelOrder({ id: placed.data.id });
     expect(n).toMatchObject({ type: 'oc-req', status: 'SUCCESS', data: { id: placed.data.id, orderStatus: 'CANCELED' } });
     expect((await bfx.rest.auth.getOrders()).some((o) => o.id === placed.data.id)).toBe(false);
@@ -85,7 +77,7 @@ describe('an order input whose socket is cut after it was executed and before it
   it('a cancel multi: none of its orders in the snapshot, resolved; REST agrees they are gone', async () => {
     const a = await bfx.ws.inputs.submitOrder(away);
     const b = await bfx.ws.inputs.submitOrder(away);
-    sim.faults.cutAfterInput('oc_multi');
+    sim().faults.cutAfterInput('oc_multi');
     const n = await bfx.ws.inputs.cancelOrderMulti({ id: [a.data.id, b.data.id] });
     expect(n).toMatchObject({ type: 'oc_multi-req', status: 'SUCCESS' });
     expect(n.text).toMatch(/Settled after reconnecting/);
@@ -95,7 +87,7 @@ describe('an order input whose socket is cut after it was executed and before it
 
   it('an update: resolved from the snapshot showing the new price', async () => {
     const placed = await bfx.ws.inputs.submitOrder(away);
-    sim.faults.cutAfterInput('ou');
+    sim().faults.cutAfterInput('ou');
     const n = await bfx.ws.inputs.updateOrder({ id: placed.data.id, price: 1010 });
     expect(n).toMatchObject({ type: 'ou-req', data: { id: placed.data.id, price: 1010 } });
     expect(n.text).toMatch(/order snapshot/);

@@ -3,26 +3,15 @@ import { BfxArgumentError, InputError, NotConnectedError, OutcomeUnknownError } 
 import { decodeNotification, models, type Notification } from '../../src/models/index.js';
 import { createInputs, type InputPolicy, type InputsConnectionState } from '../../src/ws/account/inputs.js';
 import { decodeAccountNotification } from '../../src/ws/account/notifications.js';
+import { inputsOnFakeSocket } from './fake-inputs.js';
 import { authFunding, authNotifications, authOrders } from './fixtures.js';
 
 type Frame = unknown[];
 
 function harness(policy: InputPolicy = 'reject', initial: InputsConnectionState = 'authenticated') {
-  const sent: Frame[] = [];
-  let state: InputsConnectionState = initial;
-  let cid = 500;
-  const inputs = createInputs({
-    send: (f) => {
-      if (state !== 'authenticated') throw new Error('socket closed');
-      sent.push(f);
-    },
-    state: () => state,
-    timeoutMs: 1000,
-    policy,
-    nextCid: () => ++cid,
-  });
+  const { inputs, sent, setState } = inputsOnFakeSocket({ policy, initial, firstCid: 500 });
   const answer = (raw: unknown[]): void => inputs.handleNotification(decodeAccountNotification(raw).notification);
-  return { inputs, sent, answer, setState: (s: InputsConnectionState) => (state = s) };
+  return { inputs, sent: sent as Frame[], answer, setState };
 }
 
 /** A notification array of `type` whose data is `data`. */

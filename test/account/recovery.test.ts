@@ -6,9 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InputError, OutcomeUnknownError } from '../../src/errors.js';
 import { models, type Order } from '../../src/models/index.js';
-import { createInputs, type InputsConnectionState } from '../../src/ws/account/inputs.js';
 import { decodeAccountNotification } from '../../src/ws/account/notifications.js';
 import { InputNotAppliedError, RECOVERY_GRACE_MS, type OrderLookup } from '../../src/ws/account/recovery.js';
+import { inputsOnFakeSocket } from './fake-inputs.js';
 import { authOrders } from './fixtures.js';
 
 const T0 = Date.UTC(2026, 2, 10, 12, 0, 0);
@@ -25,9 +25,6 @@ function row(f: { id: number; cid?: number; mtsCreate?: number; price?: number; 
 }
 
 function harness(lookup?: Partial<OrderLookup>) {
-  const sent: unknown[][] = [];
-  let state: InputsConnectionState = 'authenticated';
-  let cid = 9000;
   const calls: string[] = [];
   const full: OrderLookup | undefined =
     lookup === undefined
@@ -42,24 +39,13 @@ function harness(lookup?: Partial<OrderLookup>) {
             return (await lookup.history?.(q)) ?? [];
           },
         };
-  const inputs = createInputs({
-    send: (f) => {
-      if (state !== 'authenticated') throw new Error('socket closed');
-      sent.push(f);
-    },
-    state: () => state,
-    timeoutMs: 1000,
-    policy: 'queue',
-    nextCid: () => ++cid,
-    recoveryMs: 5000,
-    lookup: full,
-  });
+  const { inputs, sent, setState } = inputsOnFakeSocket({ policy: 'queue', firstCid: 9000, recoveryMs: 5000, lookup: full });
   const drop = (): void => {
-    state = 'connecting';
+    setState('connecting');
     inputs.onDisconnected();
   };
   const reauth = (snapshot: Order[]): void => {
-    state = 'authenticated';
+    setState('authenticated');
     inputs.onAuthenticated();
     inputs.handleOrders('snapshot', snapshot);
   };
