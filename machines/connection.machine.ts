@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { and, assign, enqueueActions, fromCallback, setup, type ActorRefFrom } from 'xstate';
+import { and, assign, enqueueActions, fromCallback, setup, type ActorRefFrom, type AnyActorRef } from 'xstate';
 import { backoffDelay } from './backoff.js';
 import { cancelToken, reportRefusal, requestToken } from './connection.budget.js';
 import { AWAITING_UNSUB, awaitingAck, childIdFor, entryOf, onChannel, phaseOf } from './children.js';
@@ -35,6 +35,7 @@ import {
   initialContext,
   stored,
   subIdOf,
+  subsOf,
   TIMEOUT,
   tellVia,
   type ConnectionContext,
@@ -44,11 +45,17 @@ import {
   type SessionEnd,
 } from './connection.parts.js';
 import type { ConnectionEmitted, ConnectionNotice } from './emitted.js';
-import type { SocketCommand, SocketInput } from './socket-protocol.js';
+import type { SocketCommand, SocketInput, SocketRef } from './socket-protocol.js';
 import { subscriptionMachine } from './subscription.machine.js';
 
 export { ERR_NONCE_SMALL, ERR_SUB_DUP, ERR_SUB_LIMIT, ERR_UNSUB_NOT_SUBSCRIBED, INFO_MAINTENANCE_END, INFO_MAINTENANCE_START, INFO_RESTART, MAX_NONCE_RETRIES };
 export type { ConnectionContext, ConnectionEvent, ConnectionInput, ConnectionOutput, SessionEnd };
+
+/**
+ * This session's socket actor (invoked on `session`, so it exists in every state that hands it
+ * out). Undefined when the machine is only being transitioned (graph traversal, `transition()`).
+ */
+const socketOf = (self: AnyActorRef): SocketRef | undefined => (self.getSnapshot() as { children?: { socket?: SocketRef } } | undefined)?.children?.socket;
 
 /** The connection machine. */
 export const connectionMachine = setup({
@@ -132,32 +139,38 @@ export const connectionMachine = setup({
     clearNonceRefusals: assign({ nonceRefusals: 0 }),
     setPaused: assign({ paused: true }),
     clearPaused: assign({ paused: false }),
-    /** Spawn the subscription child (readable id, ref kept in context). */
-    addSub: assign(({ context, event, spawn }) => {
-      if (event.type !== 'SUBSCRIBE') return {};
-      const ref = spawn('subscription', {
-        id: childIdFor(event.sub, context.spawned),
-        input: { sub: event.sub, subscribeTimeoutMs: context.timeouts.subscribe, unsubscribeTimeoutMs: context.timeouts.unsubscribe },
-      });
-      return { subs: [...context.subs, { subId: event.sub.subId, ref }], spawned: context.spawned + 1 };
+    /** Spawn a child for each new subscription of the event (readable ids, refs kept in context). */
+    addSubs: assign(({ context, event, spawn }) => {
+      const subs = [...context.subs];
+      let spawned = context.spawned;
+      for (const sub of subsOf(event)) {
+        if (entryOf(subs, sub.subId) !== undefined) continue;
+        const ref = spawn('subscription', {
+          id: childIdFor(sub, spawned++),
+          input: { sub, subscribeTimeoutMs: context.timeouts.subscribe, unsubscribeTimeoutMs: context.timeouts.unsubscribe },
+        });
+        subs.push({ subId: sub.subId, ref });
+      }
+      return { subs, spawned };
     }),
     /** Send `type` to the child the event names. */
-    toSub: enqueueActions(({ context, event, enqueue }, type: 'CONNECTED' | 'UNSUBSCRIBE' | 'RESYNC') => {
+    toSub: enqueueActions(({ context, event, enqueue }, type: 'UNSUBSCRIBE' | 'RESYNC') => {
       const entry = entryOf(context.subs, subIdOf(event));
       if (entry !== undefined) enqueue.sendTo(entry.ref, { type });
     }),
-    /** Send `type` to every child. */
-    toAllSubs: enqueueActions(({ context, enqueue }, type: 'CONNECTED' | 'RESYNC' | 'DISCONNECTED') => {
-      for (const { ref } of context.subs) if (ref.getSnapshot().status === 'active') enqueue.sendTo(ref, { type });
+    /** Send `type` to every live child; `CONNECTED` hands the socket to those pending (all of them on open, the new ones after). */
+    toAllSubs: enqueueActions(({ context, enqueue, self }, type: 'CONNECTED' | 'RESYNC' | 'DISCONNECTED') => {
+      const socket = socketOf(self);
+      for (const entry of context.subs) {
+        if (entry.ref.getSnapshot().status !== 'active') continue;
+        if (type !== 'CONNECTED') enqueue.sendTo(entry.ref, { type });
+        else if (socket !== undefined && phaseOf(entry) === 'pending') enqueue.sendTo(entry.ref, { type, socket });
+      }
     }),
-    /** A child asks for a frame: subscribe, or unsubscribe (unbinding its channel first). */
-    forwardSubCommand: enqueueActions(({ context, event, enqueue }) => {
+    /** A child asks to unsubscribe: unbind its channel, and unsubscribe it unless others still ride it. */
+    forwardUnsubscribe: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'sub.send') return;
       const { command, subId } = event;
-      if (command.type === 'subscribe') {
-        enqueue.sendTo('socket', { type: 'subscribe', sub: command.sub });
-        return;
-      }
       const { chanId } = command;
       enqueue.sendTo('socket', { type: 'unbind', chanId, subId });
       const entry = entryOf(context.subs, subId);
@@ -244,7 +257,8 @@ export const connectionMachine = setup({
   context: ({ input }) => initialContext(input),
   initial: 'waiting',
   on: {
-    SUBSCRIBE: { guard: 'isNewSub', actions: 'addSub' },
+    SUBSCRIBE: { guard: 'isNewSub', actions: 'addSubs' },
+    SUBSCRIBE_BATCH: { actions: 'addSubs' },
     UNSUBSCRIBE: { guard: 'isKnownSub', actions: { type: 'toSub', params: 'UNSUBSCRIBE' } },
     'xstate.done.actor.*': { actions: 'dropSub' },
   },
@@ -322,12 +336,13 @@ export const connectionMachine = setup({
         open: {
           entry: [{ type: 'tell', params: says.open }, 'markUp', { type: 'toAllSubs', params: 'CONNECTED' }],
           on: {
-            SUBSCRIBE: { guard: 'isNewSub', actions: ['addSub', { type: 'toSub', params: 'CONNECTED' }] },
+            SUBSCRIBE: { guard: 'isNewSub', actions: ['addSubs', { type: 'toAllSubs', params: 'CONNECTED' }] },
+            SUBSCRIBE_BATCH: { actions: ['addSubs', { type: 'toAllSubs', params: 'CONNECTED' }] },
             RESYNC: { guard: 'isKnownSub', actions: { type: 'toSub', params: 'RESYNC' } },
             'sub.resync': { guard: 'isKnownSub', actions: { type: 'toSub', params: 'RESYNC' } },
             'socket.gap': { actions: { type: 'toAllSubs', params: 'RESYNC' } },
             RESYNC_ALL: { actions: { type: 'toAllSubs', params: 'RESYNC' } },
-            'sub.send': { actions: 'forwardSubCommand' },
+            'sub.send': { actions: 'forwardUnsubscribe' },
             'wire.subscribed': { actions: 'routeAck' },
             'wire.unsubscribed': { actions: 'routeUnsubscribed' },
             'wire.error': [{ guard: 'isLimitRefusal', actions: 'handBack' }, { actions: 'routeError' }],

@@ -116,6 +116,8 @@ export type ConnectionEvent =
   | SocketEvent
   | SubscriptionRequest
   | { type: 'SUBSCRIBE'; sub: Subscription }
+  /** Several subscriptions in one event (one spawn transition instead of one per subscription). */
+  | { type: 'SUBSCRIBE_BATCH'; subs: readonly Subscription[] }
   | { type: 'UNSUBSCRIBE'; subId: string }
   | { type: 'RESYNC'; subId: string }
   | { type: 'RESYNC_ALL' }
@@ -144,6 +146,9 @@ export interface SessionEnd {
 
 export const subIdOf = (event: ConnectionEvent): string =>
   event.type === 'SUBSCRIBE' ? event.sub.subId : 'subId' in event && typeof event.subId === 'string' ? event.subId : '';
+/** The subscriptions a `SUBSCRIBE` / `SUBSCRIBE_BATCH` asks for. */
+export const subsOf = (event: ConnectionEvent): readonly Subscription[] =>
+  event.type === 'SUBSCRIBE' ? [event.sub] : event.type === 'SUBSCRIBE_BATCH' ? event.subs : [];
 export const doneOutput = (event: ConnectionEvent): SubscriptionOutput | null =>
   'output' in event && event.type.startsWith('xstate.done.actor.') ? event.output : null;
 

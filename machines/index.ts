@@ -23,7 +23,7 @@ export * from './account.machine.js';
 export { DEFAULT_BACKOFF, backoffDelay as reconnectDelay } from './backoff.js';
 export type { BackoffOptions } from './backoff.js';
 export type { ConnectionEmitted, ConnectionNotice, SupervisorEmitted, ErrorInfo, SubscriptionEnd } from './emitted.js';
-export type { SocketCommand, SocketEvent, SocketInput, ServerReply } from './socket-protocol.js';
+export type { SocketCommand, SocketEvent, SocketInput, SocketRef, ServerReply } from './socket-protocol.js';
 export type { SubEntry, SubPhase } from './children.js';
 export type { SessionEnd } from './connection.machine.js';
 export { MAX_SUSPECT_DROPS } from './subscription.machine.js';

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { ActorRef, Snapshot } from 'xstate';
 import type { AuthInfo } from '../src/ws/account/events.js';
 import type { Subscription } from '../src/ws/contracts.js';
 import type { ErrorInfo } from './emitted.js';
@@ -32,6 +33,13 @@ export type SocketCommand =
   /** Stop routing `chanId` to `subId` (every sink when `subId` is absent). */
   | { type: 'unbind'; chanId: number; subId?: string }
   | { type: 'close'; code: number; reason: string };
+
+/**
+ * A socket actor as a subscription sees it: something to send {@link SocketCommand}s to. A
+ * subscription is handed its connection's socket with `CONNECTED` and sends its own subscribe
+ * frame through it (one hop less per subscribe than asking the connection to forward it).
+ */
+export type SocketRef = ActorRef<Snapshot<unknown>, SocketCommand>;
 
 /** The fields of a server `subscribed` / `error` reply that identify its request (as echoed). */
 export type ServerReply = {

@@ -5,16 +5,18 @@
  * `pending → subscribing → active ⇄ resubscribing → unsubscribing → unsubscribed | failed`
  *
  * (`cancelling`: unsubscribed while the subscribe was in flight; waits for the ack, then
- * unsubscribes.) It is the only record of the subscription's phase and chanId. It asks its
- * connection to send frames (`sendParent` `sub.send`), emits typed events for its own listeners and
- * ends with an output naming how.
+ * unsubscribes.) It is the only record of the subscription's phase and chanId. It sends its
+ * subscribe frame through the socket its connection hands it with `CONNECTED`, asks its connection
+ * to unsubscribe (`sendParent` `sub.send`: the connection knows who else rides the channel), emits
+ * typed events for its own listeners and ends with an output naming how.
  *
  * @module
  */
-import { assign, emit, sendParent, setup, type ActorRefFrom } from 'xstate';
+import { assign, emit, sendParent, sendTo, setup, type ActorRefFrom } from 'xstate';
 import { DEFAULT_SUBSCRIBE_TIMEOUT_MS, DEFAULT_UNSUBSCRIBE_TIMEOUT_MS } from '../src/defaults.js';
 import type { Subscription } from '../src/ws/contracts.js';
 import type { ErrorInfo, SubscriptionEnd } from './emitted.js';
+import type { SocketCommand, SocketRef } from './socket-protocol.js';
 
 /** Input of {@link subscriptionMachine}. */
 export interface SubscriptionInput {
@@ -42,13 +44,15 @@ export interface SubscriptionContext {
    * server answers by closing the socket is a poison pill, failed after `MAX_SUSPECT_DROPS` (5).
    */
   readonly suspectDrops: number;
+  /** The socket of the connection's current session (null while no socket is open). */
+  readonly socket: SocketRef | null;
   readonly timeouts: { readonly subscribe: number; readonly unsubscribe: number };
 }
 
 /** Events the connection sends to a subscription. */
 export type SubscriptionEvent =
-  /** The socket is open: subscribe. */
-  | { type: 'CONNECTED' }
+  /** The socket is open: subscribe through it. */
+  | { type: 'CONNECTED'; socket: SocketRef }
   /**
    * The socket is gone: the server forgot the channel. `afterSubscribe`: it closed right after this
    * subscription's subscribe frame, with nothing received since (a poison pill, if it keeps happening).
@@ -67,10 +71,8 @@ export type SubscriptionEvent =
   /** The user unsubscribed. */
   | { type: 'UNSUBSCRIBE' };
 
-/** What a subscription asks its connection to do (`sub.send`). */
-export type SubscriptionRequest =
-  | { type: 'sub.send'; subId: string; command: { type: 'subscribe'; sub: Subscription } }
-  | { type: 'sub.send'; subId: string; command: { type: 'unsubscribe'; chanId: number; purpose: 'end' | 'resync' } };
+/** What a subscription asks its connection to do (`sub.send`): unsubscribe its channel. */
+export type SubscriptionRequest = { type: 'sub.send'; subId: string; command: { type: 'unsubscribe'; chanId: number; purpose: 'end' | 'resync' } };
 
 /** Typed events a subscription emits (`actor.on(type, ...)`). */
 export type SubscriptionEmitted =
@@ -117,11 +119,11 @@ export const subscriptionMachine = setup({
     unsubscribeTimeout: ({ context }) => context.timeouts.unsubscribe,
   },
   actions: {
-    requestSubscribe: sendParent(({ context }): SubscriptionRequest => ({
-      type: 'sub.send',
-      subId: context.subId,
-      command: { type: 'subscribe', sub: context.sub },
-    })),
+    /** The subscribe frame, straight to the socket (entered only from `CONNECTED` or while connected). */
+    requestSubscribe: sendTo(
+      ({ context }) => context.socket as SocketRef,
+      ({ context }): SocketCommand => ({ type: 'subscribe', sub: context.sub }),
+    ),
     requestUnsubscribe: sendParent(({ context }, purpose: 'end' | 'resync'): SubscriptionRequest => ({
       type: 'sub.send',
       subId: context.subId,
@@ -139,7 +141,10 @@ export const subscriptionMachine = setup({
         message: `the server closed the socket right after each of ${context.suspectDrops + 1} subscribe attempts; not replayed again`,
       },
     })),
+    storeSocket: assign(({ context, event }) => ({ socket: event.type === 'CONNECTED' ? event.socket : context.socket })),
     forgetChannel: assign({ chanId: null }),
+    /** The socket is gone, and with it the channel. */
+    forgetSession: assign({ chanId: null, socket: null }),
     markUnsubscribed: assign({ ended: 'unsubscribed' as const }),
     markFailed: assign({ ended: 'failed' as const }),
     storeError: assign(({ context, event }) => ({ error: event.type === 'ERROR' ? event.error : context.error })),
@@ -164,6 +169,7 @@ export const subscriptionMachine = setup({
     error: null,
     ended: null,
     suspectDrops: 0,
+    socket: null,
     timeouts: {
       subscribe: input.subscribeTimeoutMs ?? DEFAULT_SUBSCRIBE_TIMEOUT_MS,
       unsubscribe: input.unsubscribeTimeoutMs ?? DEFAULT_UNSUBSCRIBE_TIMEOUT_MS,
@@ -174,7 +180,7 @@ export const subscriptionMachine = setup({
     /** No open socket: nothing sent, nothing to undo. */
     pending: {
       on: {
-        CONNECTED: 'subscribing',
+        CONNECTED: { target: 'subscribing', actions: 'storeSocket' },
         UNSUBSCRIBE: 'unsubscribed',
       },
     },
@@ -185,9 +191,9 @@ export const subscriptionMachine = setup({
         ACK: { target: 'active', actions: ['storeAck', 'emitSubscribed'] },
         ERROR: { target: 'failed', actions: 'storeError' },
         DISCONNECTED: [
-          { guard: 'isPoisonPill', target: 'failed', actions: 'storePoisonPill' },
-          { guard: 'isSuspectDrop', target: 'pending', actions: 'countSuspectDrop' },
-          { target: 'pending' },
+          { guard: 'isPoisonPill', target: 'failed', actions: ['forgetSession', 'storePoisonPill'] },
+          { guard: 'isSuspectDrop', target: 'pending', actions: ['forgetSession', 'countSuspectDrop'] },
+          { target: 'pending', actions: 'forgetSession' },
         ],
         UNSUBSCRIBE: 'cancelling',
       },
@@ -205,7 +211,7 @@ export const subscriptionMachine = setup({
       on: {
         RESYNC: 'resubscribing',
         CHANNEL_CLOSED: 'resubscribing.subscribing',
-        DISCONNECTED: { target: 'pending', actions: 'forgetChannel' },
+        DISCONNECTED: { target: 'pending', actions: 'forgetSession' },
         UNSUBSCRIBE: { target: 'unsubscribing', actions: { type: 'requestUnsubscribe', params: 'end' } },
       },
     },
@@ -213,7 +219,7 @@ export const subscriptionMachine = setup({
     resubscribing: {
       initial: 'unsubscribing',
       on: {
-        DISCONNECTED: { target: 'pending', actions: 'forgetChannel' },
+        DISCONNECTED: { target: 'pending', actions: 'forgetSession' },
         ERROR: { target: 'failed', actions: 'storeError' },
       },
       states: {

@@ -15,6 +15,7 @@
 import { assign, emit, enqueueActions, raise, setup, type ActorRefFrom, type AnyActorRef } from 'xstate';
 import { DEFAULT_CAPACITY, DEFAULT_CONNECTIONS, DEFAULT_PREFIX } from '../src/defaults.js';
 import { connectionMachine } from './connection.machine.js';
+import type { Subscription } from '../src/ws/contracts.js';
 import type { ErrorInfo, SupervisorEmitted } from './emitted.js';
 import { emptyTables, loadOf, pickConnection, RoutingDraft } from './routing.js';
 import {
@@ -50,6 +51,14 @@ function opener(context: SupervisorContext, self: AnyActorRef, spawn: (args: { i
       return count;
     },
   };
+}
+
+/** Subscriptions bound for connections, by connection (each gets one `SUBSCRIBE_BATCH`: one spawn transition). */
+type Outbox = Map<number, Subscription[]>;
+function post(outbox: Outbox, conn: number, sub: Subscription): void {
+  const list = outbox.get(conn);
+  if (list === undefined) outbox.set(conn, [sub]);
+  else list.push(sub);
 }
 
 /** The supervisor machine. */
@@ -108,6 +117,7 @@ export const supervisorMachine = setup({
       if (event.type !== 'SUBSCRIBE_BATCH') return;
       const draft = new RoutingDraft(context);
       const open = opener(context, self, (args) => enqueue.spawnChild('connection', args));
+      const outbox: Outbox = new Map();
       for (const { sub, key } of event.subs) {
         if (sub.subId in draft.intents) {
           enqueue.emit(duplicate(sub.subId));
@@ -120,9 +130,10 @@ export const supervisorMachine = setup({
         }
         draft.set(sub.subId, key, conn, sub);
         open.upTo(conn);
-        enqueue.sendTo(connId(conn), { type: 'SUBSCRIBE', sub });
+        post(outbox, conn, sub);
       }
       enqueue.assign({ ...draft.tables(), opened: open.count });
+      for (const [conn, subs] of outbox) enqueue.sendTo(connId(conn), { type: 'SUBSCRIBE_BATCH', subs });
     }),
     refuseClosedBatch: enqueueActions(({ event, enqueue }) => {
       if (event.type !== 'SUBSCRIBE_BATCH') return;
@@ -204,6 +215,7 @@ export const supervisorMachine = setup({
       const draft = new RoutingDraft({ ...context, dead });
       const open = opener(context, self, (args) => enqueue.spawnChild('connection', args));
       const error: ErrorInfo = out.error ?? { code: 'ERR_BFX_CLOSED', message: `Connection ${out.index} closed (${out.code} ${out.reason})` };
+      const outbox: Outbox = new Map();
       for (const subId in context.intents) {
         const intent = context.intents[subId];
         if (intent?.conn !== out.index) continue;
@@ -211,7 +223,7 @@ export const supervisorMachine = setup({
         if (next !== null && intent.sub !== undefined) {
           draft.set(subId, intent.key, next);
           open.upTo(next);
-          enqueue.sendTo(connId(next), { type: 'SUBSCRIBE', sub: intent.sub });
+          post(outbox, next, intent.sub);
           continue;
         }
         draft.delete(subId);
@@ -220,6 +232,7 @@ export const supervisorMachine = setup({
       const outage = context.outage;
       const lost = outage?.lost.filter((i) => i !== out.index) ?? [];
       enqueue.assign({ ...draft.tables(), opened: open.count, dead, outage: outage === null || lost.length === 0 ? null : { ...outage, lost } });
+      for (const [conn, subs] of outbox) enqueue.sendTo(connId(conn), { type: 'SUBSCRIBE_BATCH', subs });
     }),
     storeClose: assign(({ event }) =>
       event.type === 'CLOSE' ? { closeCode: event.code ?? 1000, closeReason: event.reason ?? 'closed by the user' } : {},

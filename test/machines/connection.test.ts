@@ -49,6 +49,26 @@ describe('connection machine', () => {
     expect(t.actor.getSnapshot().context.subs.map((e) => e.ref.id)).toEqual(['book:tBTCUSD:P0#0', 'candles:trade:1m:tBTCUSD#1']);
   });
 
+
+  it('SUBSCRIBE_BATCH spawns each new subscription once, in order; on an open socket they subscribe at once, through the socket', () => {
+    const t = start();
+    t.actor.send({ type: 'SUBSCRIBE', sub: ticker('a') });
+    t.actor.send({ type: 'SUBSCRIBE_BATCH', subs: [ticker('b'), ticker('a'), ticker('c')] });
+    expect(t.actor.getSnapshot().context.subs.map((e) => e.subId)).toEqual(['a', 'b', 'c']);
+    expect(['a', 'b', 'c'].map((id) => subState(t, id))).toEqual(['pending', 'pending', 'pending']);
+    open(t);
+    expect(subscribes(t.sockets.current.commands)).toEqual(['a', 'b', 'c']);
+    ack(t, 'a', 1);
+    // Later batches: only the new ones subscribe (a is active, b and c still wait for their ack).
+    t.actor.send({ type: 'SUBSCRIBE_BATCH', subs: [ticker('d'), ticker('b'), ticker('e')] });
+    expect(subscribes(t.sockets.current.commands)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(['a', 'b', 'd'].map((id) => subState(t, id))).toEqual(['active', 'subscribing', 'subscribing']);
+    // Each child holds this session's socket, and lets it go when the socket is lost.
+    const socketOf = (id: string) => t.actor.getSnapshot().context.subs.find((e) => e.subId === id)?.ref.getSnapshot().context.socket;
+    expect(socketOf('d')).toBe(t.actor.getSnapshot().children.socket);
+    t.sockets.current.emit({ type: 'socket.closed', code: 1006, reason: '' });
+    expect(socketOf('d')).toBeNull();
+  });
   it('ignores a conf ack for other flags and reconnects when the ack never comes', () => {
     const t = start({ confTimeoutMs: 1000 });
     t.sockets.current.emit({ type: 'socket.info', version: 2, code: null });

@@ -44,6 +44,7 @@ const VARIANTS: Record<string, ConnectionEvent[]> = {
 /** Subscription traffic is walked by the subscription model (test/model/subscription.model.test.ts). */
 const SKIPPED = new Set([
   'SUBSCRIBE',
+  'SUBSCRIBE_BATCH',
   'UNSUBSCRIBE',
   'RESYNC',
   'RESYNC_ALL',

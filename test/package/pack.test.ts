@@ -31,10 +31,11 @@ import { APP_SOURCES, browserBundleSize, packAndInstall, root, type Packed } fro
 // system bundle from 59.2 to 65.7 KB; the size pass after it (the Node-only ws adapter out of
 // browser bundles, one redaction, table-driven REST option checks, declared error fields, a
 // droppable regex) to 64.4 KB, and REST from 20.0 to 19.7 KB; the account's whenSynced / account_synced
-// added 0.5 KB (64.9 KB). Until then the test bundled
+// added 0.5 KB (64.9 KB); subscriptions sending their own subscribe frame through the socket they
+// are handed and per-connection SUBSCRIBE_BATCH (issue 9's (d)) 0.2 KB (65.1 KB). Until then the test bundled
 // src/*.ts through the repository's tsconfig paths, not the installed package (packed.ts now gives
 // the app an empty tsconfig).
-const LIMITS = { restOnly: 20 * 1024, system: 65 * 1024 } as const;
+const LIMITS = { restOnly: 20 * 1024, system: 66 * 1024 } as const;
 /** The limits issue 12 set; the tests log the distance to them. */
 const ISSUE_12_TARGETS = { restOnly: 15 * 1024, system: 50 * 1024 } as const;
 
