@@ -5,7 +5,7 @@
  *   npx tsx examples/ws-embedding.ts
  */
 import { createActor, setup, waitFor } from 'xstate';
-import { createLogger, createWsClient, type SupervisorActorRef } from 'bfx-actors';
+import { allIntents, createLogger, createWsClient, type SupervisorActorRef } from 'bfx-actors';
 import { createBfxSimulator } from 'bfx-actors/simulator';
 
 const sim = await createBfxSimulator();
@@ -27,7 +27,8 @@ await ticker;
 const conn = supervisor.getSnapshot().children['conn-0'] ?? supervisor.getSnapshot().children['conn-1'];
 await waitFor(conn!, (s) => s.matches({ session: 'open' }));
 for (const { subId, ref } of conn!.getSnapshot().context.subs) console.log(`subscription ${ref.id} (${subId}) is ${JSON.stringify(ref.getSnapshot().value)}`);
-console.log('intents:', Object.keys(supervisor.getSnapshot().context.intents).join(', '));
+// The supervisor's intents, grouped by connection in its context.
+console.log('intents:', allIntents(supervisor.getSnapshot().context).map(([subId, i]) => `${subId} on ${i.conn}`).join(', '));
 
 await client.close();
 app.stop();

@@ -25,6 +25,8 @@ export type { BackoffOptions } from './backoff.js';
 export type { ConnectionEmitted, ConnectionNotice, SupervisorEmitted, ErrorInfo, SubscriptionEnd } from './emitted.js';
 export type { SocketCommand, SocketEvent, SocketInput, SocketRef, ServerReply } from './socket-protocol.js';
 export type { SubEntry, SubPhase } from './children.js';
+export { allIntents, intentOf } from './routing.js';
+export type { Intent, RoutingTables } from './routing.js';
 export type { SessionEnd } from './connection.machine.js';
 export { MAX_SUSPECT_DROPS } from './subscription.machine.js';
 export { governorMachine } from './governor.machine.js';

@@ -2,10 +2,10 @@
  * Subscription routing maths for the supervisor: per-connection loads, effective capacities (the
  * configured capacity, lowered when a server answered 10305) and the choice of connection.
  *
- * The routing tables ({@link RoutingTables}: intents, per-connection loads, key index) are plain
- * data kept in the supervisor's context and maintained incrementally, so one routing decision costs
- * O(connections + subscriptions sharing its key), not O(subscriptions). {@link RoutingDraft} changes
- * a copy of them (copied once per event, however many subscriptions the event routes).
+ * The routing tables ({@link RoutingTables}: intents, per-connection loads, key counts, all grouped
+ * by connection) are plain data kept in the supervisor's context and maintained incrementally, so
+ * one routing decision costs O(connections), not O(subscriptions). {@link RoutingDraft} changes a
+ * copy of the records of the connections an event touches, however many subscriptions it routes.
  *
  * @module
  */
@@ -22,14 +22,19 @@ export interface Intent {
   readonly ending?: true;
 }
 
-/** The routing tables (plain data; `loads` and `byKey` are derived from `intents`). */
+/**
+ * The routing tables (plain data; `loads` and `keys` are derived from `intents`). Grouped by
+ * connection, so a change copies the records of the connections it touches (a connection's share:
+ * `capacity` intents at most), never the whole table: unsubscribing n subscriptions one by one is
+ * O(n), not O(n²).
+ */
 export interface RoutingTables {
-  /** Sub id → where it lives. */
-  readonly intents: Readonly<Record<string, Intent>>;
+  /** Per connection index: sub id → where it lives (only connections with intents appear). */
+  readonly intents: Readonly<Record<number, Readonly<Record<string, Intent>>>>;
   /** Intents per connection, by connection index. */
   readonly loads: readonly number[];
-  /** Key → sub id → connection, for every intent (same relative order as `intents`). */
-  readonly byKey: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Per connection index: key → how many of its intents have that key. */
+  readonly keys: Readonly<Record<number, Readonly<Record<string, number>>>>;
 }
 
 /** What the routing decision looks at. */
@@ -46,13 +51,29 @@ export interface RoutingState extends RoutingTables {
 
 /** Empty routing tables for `connections` connections. */
 export function emptyTables(connections: number): RoutingTables {
-  return { intents: {}, loads: new Array<number>(connections).fill(0), byKey: {} };
+  return { intents: {}, loads: new Array<number>(connections).fill(0), keys: {} };
+}
+
+/** The intent of `subId`, wherever it lives (O(connections with intents)). */
+export function intentOf(tables: Pick<RoutingTables, 'intents'>, subId: string): Intent | undefined {
+  for (const conn in tables.intents) {
+    const intent = tables.intents[conn]?.[subId];
+    if (intent !== undefined) return intent;
+  }
+  return undefined;
+}
+
+/** Every intent as `[subId, intent]`, by connection index, then in the order they were placed. */
+export function allIntents(tables: Pick<RoutingTables, 'intents'>): Array<[string, Intent]> {
+  const all: Array<[string, Intent]> = [];
+  for (const conn in tables.intents) for (const [subId, intent] of Object.entries(tables.intents[conn] ?? {})) all.push([subId, intent]);
+  return all;
 }
 
 /** Subscriptions on connection `i` (not counting the intent `except`). */
 export function loadOf(state: RoutingState, i: number, except?: string): number {
   const load = state.loads[i] ?? 0;
-  return except !== undefined && state.intents[except]?.conn === i ? load - 1 : load;
+  return except !== undefined && state.intents[i]?.[except] !== undefined ? load - 1 : load;
 }
 
 /** Effective capacity of connection `i`. */
@@ -62,19 +83,17 @@ export function capacityOf(state: RoutingState, i: number): number {
 }
 
 /**
- * The connection for a new subscription: the one already carrying the same key if it has room
- * (the first such intent, in intent order), else the least-loaded opened connection with room
+ * The connection for a new subscription: the lowest-index one already carrying the same key if it
+ * has room (so 10301 can share the channel), else the least-loaded opened connection with room
  * (lowest index on ties), else the first connection not opened yet that has room, else `null`
  * (full). `except` is left out of loads and keys (a re-route).
  */
 export function pickConnection(state: RoutingState, key: string, exclude: readonly number[] = [], except?: string): number | null {
   const hasRoom = (i: number): boolean => !exclude.includes(i) && loadOf(state, i, except) < capacityOf(state, i);
-  const sameKey = state.byKey[key];
-  if (sameKey !== undefined) {
-    for (const subId in sameKey) {
-      const conn = sameKey[subId];
-      if (subId !== except && conn !== undefined && hasRoom(conn)) return conn;
-    }
+  for (const c in state.keys) {
+    const conn = Number(c);
+    const own = except !== undefined && state.intents[conn]?.[except]?.key === key ? 1 : 0;
+    if ((state.keys[conn]?.[key] ?? 0) - own > 0 && hasRoom(conn)) return conn;
   }
   let best: number | null = null;
   let bestLoad = 0;
@@ -100,8 +119,8 @@ export function totalCapacity(state: RoutingState): number {
 }
 
 /**
- * A working copy of the routing tables for one event: the records are copied once (on the first
- * change), then changed in place; {@link RoutingDraft.tables} gives the new tables (the input
+ * A working copy of the routing tables for one event: a connection's records are copied on its
+ * first change, then changed in place; {@link RoutingDraft.tables} gives the new tables (the input
  * tables are never mutated). Also a {@link RoutingState}, so decisions see earlier changes.
  */
 export class RoutingDraft implements RoutingState {
@@ -110,12 +129,12 @@ export class RoutingDraft implements RoutingState {
   readonly limits: Readonly<Record<number, number>>;
   readonly dead: readonly number[];
   #opened: number;
-  #intents: Record<string, Intent>;
+  #intents: Record<number, Record<string, Intent>>;
   #loads: number[];
-  #byKey: Record<string, Record<string, number>>;
+  #keys: Record<number, Record<string, number>>;
   #copied = false;
-  /** Keys whose inner record is already a private copy. */
-  readonly #ownKeys = new Set<string>();
+  /** Connections whose records are already private copies. */
+  readonly #own = new Set<number>();
 
   constructor(state: RoutingState, limits: Readonly<Record<number, number>> = state.limits) {
     this.connections = state.connections;
@@ -123,9 +142,9 @@ export class RoutingDraft implements RoutingState {
     this.limits = limits;
     this.dead = state.dead;
     this.#opened = state.opened;
-    this.#intents = state.intents as Record<string, Intent>;
+    this.#intents = state.intents as Record<number, Record<string, Intent>>;
     this.#loads = state.loads as number[];
-    this.#byKey = state.byKey as Record<string, Record<string, number>>;
+    this.#keys = state.keys as Record<number, Record<string, number>>;
   }
 
   /** Connections opened, counting those this draft routes to. */
@@ -133,7 +152,7 @@ export class RoutingDraft implements RoutingState {
     return this.#opened;
   }
 
-  get intents(): Readonly<Record<string, Intent>> {
+  get intents(): RoutingTables['intents'] {
     return this.#intents;
   }
 
@@ -141,76 +160,68 @@ export class RoutingDraft implements RoutingState {
     return this.#loads;
   }
 
-  get byKey(): Readonly<Record<string, Readonly<Record<string, number>>>> {
-    return this.#byKey;
+  get keys(): RoutingTables['keys'] {
+    return this.#keys;
   }
 
   /** The tables as they are now (plain data). */
   tables(): RoutingTables {
-    return { intents: this.#intents, loads: this.#loads, byKey: this.#byKey };
+    return { intents: this.#intents, loads: this.#loads, keys: this.#keys };
   }
 
-  /**
-   * Put (or move) `subId` on connection `conn`. A moved intent keeps its place in the order; one
-   * given another key goes last (as a new intent), so the key index keeps the order of `intents`.
-   */
+  /** Put (or move) `subId` on connection `conn` (a moved intent keeps its request). */
   set(subId: string, key: string, conn: number, sub?: Subscription): void {
-    const kept = sub ?? this.#intents[subId]?.sub;
-    if (this.#intents[subId]?.key !== key) this.delete(subId);
-    this.#copy();
-    const old = this.#intents[subId];
-    if (old !== undefined) this.#loads[old.conn] = (this.#loads[old.conn] ?? 0) - 1;
-    this.#intents[subId] = kept === undefined ? { conn, key } : { conn, key, sub: kept };
+    const old = intentOf(this, subId);
+    const kept = sub ?? old?.sub;
+    if (old !== undefined) this.#remove(subId, old);
+    const { intents, keys } = this.#records(conn);
+    intents[subId] = kept === undefined ? { conn, key } : { conn, key, sub: kept };
+    keys[key] = (keys[key] ?? 0) + 1;
     this.#loads[conn] = (this.#loads[conn] ?? 0) + 1;
-    this.#keyRecord(key)[subId] = conn;
     if (conn >= this.#opened) this.#opened = conn + 1;
   }
 
   /** Mark `subId` as ending (the user unsubscribed); no-op when unknown. */
   end(subId: string): void {
-    const old = this.#intents[subId];
+    const old = intentOf(this, subId);
     if (old === undefined || old.ending) return;
-    this.#copy();
-    this.#intents[subId] = { ...old, ending: true };
+    this.#records(old.conn).intents[subId] = { ...old, ending: true };
   }
 
   /** Forget `subId` (no-op when unknown). */
   delete(subId: string): void {
-    const old = this.#intents[subId];
-    if (old === undefined) return;
-    this.#copy();
-    delete this.#intents[subId];
-    this.#loads[old.conn] = (this.#loads[old.conn] ?? 0) - 1;
-    this.#unkey(old.key, subId);
+    const old = intentOf(this, subId);
+    if (old !== undefined) this.#remove(subId, old);
   }
 
-  #copy(): void {
-    if (this.#copied) return;
-    this.#copied = true;
-    this.#intents = { ...this.#intents };
-    this.#loads = [...this.#loads];
-    this.#byKey = { ...this.#byKey };
-  }
-
-  #keyRecord(key: string): Record<string, number> {
-    if (this.#ownKeys.has(key)) return this.#byKey[key] ?? {};
-    const record: Record<string, number> = { ...this.#byKey[key] };
-    this.#byKey[key] = record;
-    this.#ownKeys.add(key);
-    return record;
-  }
-
-  #unkey(key: string, subId: string): void {
-    const record = this.#keyRecord(key);
-    delete record[subId];
-    let empty = true;
-    for (const _ in record) {
-      empty = false;
-      break;
+  #remove(subId: string, old: Intent): void {
+    const { intents, keys } = this.#records(old.conn);
+    delete intents[subId];
+    const left = (keys[old.key] ?? 1) - 1;
+    if (left > 0) keys[old.key] = left;
+    else delete keys[old.key];
+    const load = (this.#loads[old.conn] ?? 1) - 1;
+    this.#loads[old.conn] = load;
+    if (load === 0) {
+      delete this.#intents[old.conn];
+      delete this.#keys[old.conn];
+      this.#own.delete(old.conn);
     }
-    if (empty) {
-      delete this.#byKey[key];
-      this.#ownKeys.delete(key);
+  }
+
+  /** Connection `conn`'s records, private to this draft (copied on first use). */
+  #records(conn: number): { intents: Record<string, Intent>; keys: Record<string, number> } {
+    if (!this.#copied) {
+      this.#copied = true;
+      this.#intents = { ...this.#intents };
+      this.#loads = [...this.#loads];
+      this.#keys = { ...this.#keys };
     }
+    if (!this.#own.has(conn)) {
+      this.#own.add(conn);
+      this.#intents[conn] = { ...this.#intents[conn] };
+      this.#keys[conn] = { ...this.#keys[conn] };
+    }
+    return { intents: this.#intents[conn] ?? {}, keys: this.#keys[conn] ?? {} };
   }
 }

@@ -17,7 +17,7 @@ import { DEFAULT_CAPACITY, DEFAULT_CONNECTIONS, DEFAULT_PREFIX } from '../src/de
 import { connectionMachine } from './connection.machine.js';
 import type { Subscription } from '../src/ws/contracts.js';
 import type { ErrorInfo, SupervisorEmitted } from './emitted.js';
-import { emptyTables, loadOf, pickConnection, RoutingDraft } from './routing.js';
+import { emptyTables, intentOf, loadOf, pickConnection, RoutingDraft } from './routing.js';
 import {
   capacityError,
   closedRefusal,
@@ -74,9 +74,9 @@ export const supervisorMachine = setup({
     connection: connectionMachine,
   },
   guards: {
-    isDuplicate: ({ context, event }) => subIdOf(event) in context.intents,
+    isDuplicate: ({ context, event }) => intentOf(context, subIdOf(event)) !== undefined,
     isFull: ({ context, event }) => pickConnection(context, keyOf(event)) === null,
-    isKnown: ({ context, event }) => subIdOf(event) in context.intents,
+    isKnown: ({ context, event }) => intentOf(context, subIdOf(event)) !== undefined,
     autoConnect: ({ context }) => context.autoConnect,
     allClosed: ({ context }) => context.dead.length >= context.opened,
     /** A connection says a subscription ended. */
@@ -119,7 +119,7 @@ export const supervisorMachine = setup({
       const open = opener(context, self, (args) => enqueue.spawnChild('connection', args));
       const outbox: Outbox = new Map();
       for (const { sub, key } of event.subs) {
-        if (sub.subId in draft.intents) {
+        if (intentOf(draft, sub.subId) !== undefined) {
           enqueue.emit(duplicate(sub.subId));
           continue;
         }
@@ -142,7 +142,7 @@ export const supervisorMachine = setup({
     /** 10305 on `index`: lower its capacity to its current load and try another connection. */
     reroute: enqueueActions(({ context, event, enqueue, self }) => {
       if (event.type !== 'conn.sub_limit') return;
-      const intent = context.intents[event.subId];
+      const intent = intentOf(context, event.subId);
       if (intent === undefined || intent.sub === undefined) return;
       if (intent.ending) {
         // Unsubscribed while its subscribe was refused: nothing to move, it is over.
@@ -164,7 +164,7 @@ export const supervisorMachine = setup({
       else enqueue.emit(rejected(event.subId, capacityError({ ...context, limits }, 10305)));
     }),
     forwardUnsubscribe: enqueueActions(({ context, event, enqueue }) => {
-      const intent = context.intents[subIdOf(event)];
+      const intent = intentOf(context, subIdOf(event));
       if (intent === undefined) return;
       const draft = new RoutingDraft(context);
       draft.end(subIdOf(event));
@@ -172,7 +172,7 @@ export const supervisorMachine = setup({
       enqueue.sendTo(connId(intent.conn), { type: 'UNSUBSCRIBE', subId: subIdOf(event) });
     }),
     forwardResync: enqueueActions(({ context, event, enqueue }) => {
-      const intent = context.intents[subIdOf(event)];
+      const intent = intentOf(context, subIdOf(event));
       if (intent !== undefined) enqueue.sendTo(connId(intent.conn), { type: 'RESYNC', subId: subIdOf(event) });
     }),
     /** Emit what a connection said, as it said it. */
@@ -180,7 +180,7 @@ export const supervisorMachine = setup({
     /** A subscription ended on its connection: it is no longer wanted. */
     forgetEnded: assign(({ context, event }) => {
       const said = emittedOf(event);
-      if (said?.type !== 'subscription.ended' || context.intents[said.subId]?.conn !== said.index) return {};
+      if (said?.type !== 'subscription.ended' || context.intents[said.index]?.[said.subId] === undefined) return {};
       const draft = new RoutingDraft(context);
       draft.delete(said.subId);
       return draft.tables();
@@ -216,9 +216,7 @@ export const supervisorMachine = setup({
       const open = opener(context, self, (args) => enqueue.spawnChild('connection', args));
       const error: ErrorInfo = out.error ?? { code: 'ERR_BFX_CLOSED', message: `Connection ${out.index} closed (${out.code} ${out.reason})` };
       const outbox: Outbox = new Map();
-      for (const subId in context.intents) {
-        const intent = context.intents[subId];
-        if (intent?.conn !== out.index) continue;
+      for (const [subId, intent] of Object.entries(context.intents[out.index] ?? {})) {
         const next = !options.reroute || intent.ending || intent.sub === undefined ? null : pickConnection(draft, intent.key, [out.index], subId);
         if (next !== null && intent.sub !== undefined) {
           draft.set(subId, intent.key, next);

@@ -64,8 +64,8 @@ export interface Outage {
 }
 
 /**
- * Context of {@link supervisorMachine} (plain data). The routing tables (`intents`, and derived from
- * it `loads` per connection and the `byKey` index) are kept in step by every action that changes them.
+ * Context of {@link supervisorMachine} (plain data). The routing tables (`intents` by connection, and derived from
+ * them `loads` and `keys` per connection) are kept in step by every action that changes them.
  */
 export interface SupervisorContext extends RoutingTables {
   readonly prefix: string;

@@ -66,7 +66,6 @@ export { AggregatedBook, RawOrderBook, createManagedBook } from './book/index.js
 export type { BookRow, BookRowDecoder, BookShape, ManagedBook } from './book/index.js';
 export type { BookSide } from './book/book-side.js';
 export type { BookEntry } from './ws/dataplane/sinks.js';
-export type { Intent } from '../machines/routing.js';
 export {
   CLOSE_HTTP_REFUSED,
   createWebSocketFactory,

@@ -10,6 +10,7 @@
 import type { AnyActorRef } from 'xstate';
 import type { SubEntry } from '../../machines/children.js';
 import { phaseOf } from '../../machines/children.js';
+import { intentOf } from '../../machines/routing.js';
 import type { ConnectionContext } from '../../machines/connection.machine.js';
 import { connectionMachine } from '../../machines/connection.machine.js';
 import type { SupervisorEmitted } from '../../machines/emitted.js';
@@ -142,7 +143,7 @@ export class MachineHost {
 
   #intent(subId: string): { conn: number } | undefined {
     const actor = this.#actor;
-    return actor === undefined ? undefined : (snapOf(actor).context as SupervisorContext).intents[subId];
+    return actor === undefined ? undefined : intentOf(snapOf(actor).context as SupervisorContext, subId);
   }
 
   #child(subId: string): SubEntry | undefined {

@@ -1,18 +1,20 @@
 /**
- * The incremental routing tables (intents + per-connection loads + key index) against the routing
- * rule written the obvious O(n) way: same decisions, derived tables always in step, inputs never
- * mutated.
+ * The incremental routing tables (intents + loads + key counts, grouped by connection) against the
+ * routing rule written the obvious O(n) way: same decisions, derived tables always in step, inputs
+ * never mutated, and a change copies only the records of the connections it touches.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyTables, pickConnection, RoutingDraft, type Intent, type RoutingState, type RoutingTables } from '../../machines/routing.js';
+import { allIntents, emptyTables, intentOf, pickConnection, RoutingDraft, type RoutingState, type RoutingTables } from '../../machines/routing.js';
 
-/** The rule as first written: walk every intent for loads and for a same-key connection with room. */
+/** The rule written the obvious way: walk every intent for loads and for the lowest same-key connection with room. */
 function reference(state: RoutingState, key: string, exclude: readonly number[] = [], except?: string): number | null {
   const load = new Array<number>(state.connections).fill(0);
-  for (const [subId, it] of Object.entries(state.intents)) if (subId !== except) load[it.conn] = (load[it.conn] ?? 0) + 1;
+  const intents = allIntents(state);
+  for (const [subId, it] of intents) if (subId !== except) load[it.conn] = (load[it.conn] ?? 0) + 1;
   const cap = (i: number): number => (state.dead.includes(i) ? 0 : Math.min(state.capacity, state.limits[i] ?? Number.POSITIVE_INFINITY));
   const hasRoom = (i: number): boolean => !exclude.includes(i) && (load[i] ?? 0) < cap(i);
-  for (const [subId, it] of Object.entries(state.intents)) if (subId !== except && it.key === key && hasRoom(it.conn)) return it.conn;
+  const sharing = intents.filter(([subId, it]) => subId !== except && it.key === key && hasRoom(it.conn)).map(([, it]) => it.conn);
+  if (sharing.length > 0) return Math.min(...sharing);
   let best: number | null = null;
   for (let i = 0; i < state.opened; i++) if (hasRoom(i) && (best === null || (load[i] ?? 0) < (load[best] ?? 0))) best = i;
   if (best !== null) return best;
@@ -21,21 +23,20 @@ function reference(state: RoutingState, key: string, exclude: readonly number[] 
   return null;
 }
 
-/** `loads` and `byKey` recomputed from `intents` (byKey in intent order). */
-function derived(intents: Readonly<Record<string, Intent>>, connections: number): Omit<RoutingTables, 'intents'> {
+/** `loads` and `keys` recomputed from `intents`. */
+function derived(tables: Pick<RoutingTables, 'intents'>, connections: number): Omit<RoutingTables, 'intents'> {
   const loads = new Array<number>(connections).fill(0);
-  const byKey: Record<string, Record<string, number>> = {};
-  for (const [subId, it] of Object.entries(intents)) {
+  const keys: Record<number, Record<string, number>> = {};
+  for (const [, it] of allIntents(tables)) {
     loads[it.conn] = (loads[it.conn] ?? 0) + 1;
-    (byKey[it.key] ??= {})[subId] = it.conn;
+    const own = (keys[it.conn] ??= {});
+    own[it.key] = (own[it.key] ?? 0) + 1;
   }
-  return { loads, byKey };
+  return { loads, keys };
 }
 
-const inOrder = (byKey: RoutingTables['byKey']): Array<[string, Array<[string, number]>]> =>
-  Object.keys(byKey)
-    .sort()
-    .map((k) => [k, Object.entries(byKey[k] ?? {})]);
+const noEmpty = (t: Pick<RoutingTables, 'intents' | 'keys'>): string[] =>
+  [...Object.entries(t.intents), ...Object.entries(t.keys)].filter(([, r]) => Object.keys(r).length === 0).map(([c]) => c);
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -79,33 +80,45 @@ describe('routing tables', () => {
           const conn = pickConnection(draft, key, exclude, except);
           expect(conn, `seed ${seed} step ${step}`).toBe(reference(draft, key, exclude, except));
           if (rnd() < 0.35 || conn === null) draft.delete(subId);
-          else draft.set(subId, subId in draft.intents && rnd() < 0.5 ? (draft.intents[subId]?.key ?? key) : key, conn);
+          else draft.set(subId, rnd() < 0.5 ? (intentOf(draft, subId)?.key ?? key) : key, conn);
         }
         expect(JSON.stringify(state), 'the input tables are never mutated').toBe(before);
         expect(draft.opened, 'a draft opens connections in index order').toBeGreaterThanOrEqual(state.opened);
         state = { ...state, ...draft.tables(), opened: draft.opened };
-        for (const it of Object.values(state.intents)) expect(it.conn).toBeLessThan(state.opened);
-        const again = derived(state.intents, connections);
+        for (const [conn, record] of Object.entries(state.intents)) for (const it of Object.values(record)) expect(it.conn).toBe(Number(conn));
+        for (const [, it] of allIntents(state)) expect(it.conn).toBeLessThan(state.opened);
+        const again = derived(state, connections);
         expect(state.loads).toEqual(again.loads);
-        // Within a key, the order of the intents matters (first with room wins); across keys it does not.
-        expect(inOrder(state.byKey)).toEqual(inOrder(again.byKey));
+        expect(state.keys).toEqual(again.keys);
+        expect(noEmpty(state), 'connections without intents leave the tables').toEqual([]);
       }
     }
   });
 
-  it('a move keeps the intent in its place and the key index follows it', () => {
+  it('a move takes the intent and its key count along; a change copies only the connections it touches', () => {
     const state: RoutingState = { connections: 3, capacity: 2, limits: {}, dead: [], opened: 3, ...emptyTables(3) };
-    const draft = new RoutingDraft(state);
-    draft.set('s1', 'ticker:A', 0);
-    draft.set('s2', 'ticker:A', 1);
-    draft.set('s3', 'ticker:B', 0);
-    draft.set('s1', 'ticker:A', 2);
-    expect(Object.keys(draft.intents)).toEqual(['s1', 's2', 's3']);
-    expect(draft.byKey).toEqual({ 'ticker:A': { s1: 2, s2: 1 }, 'ticker:B': { s3: 0 } });
-    expect(draft.loads).toEqual([1, 1, 1]);
+    const first = new RoutingDraft(state);
+    first.set('s1', 'ticker:A', 0);
+    first.set('s2', 'ticker:A', 1);
+    first.set('s3', 'ticker:B', 0);
+    first.set('s1', 'ticker:A', 2);
+    expect(first.intents).toEqual({ 0: { s3: { conn: 0, key: 'ticker:B' } }, 1: { s2: { conn: 1, key: 'ticker:A' } }, 2: { s1: { conn: 2, key: 'ticker:A' } } });
+    expect(first.keys).toEqual({ 0: { 'ticker:B': 1 }, 1: { 'ticker:A': 1 }, 2: { 'ticker:A': 1 } });
+    expect(first.loads).toEqual([1, 1, 1]);
+    const placed = { ...state, ...first.tables() };
+    const draft = new RoutingDraft(placed);
     draft.delete('s3');
     draft.delete('unknown');
-    expect(draft.tables()).toEqual({ intents: { s1: { conn: 2, key: 'ticker:A' }, s2: { conn: 1, key: 'ticker:A' } }, loads: [0, 1, 1], byKey: { 'ticker:A': { s1: 2, s2: 1 } } });
+    draft.end('s2');
+    expect(draft.tables()).toEqual({
+      intents: { 1: { s2: { conn: 1, key: 'ticker:A', ending: true } }, 2: { s1: { conn: 2, key: 'ticker:A' } } },
+      loads: [0, 1, 1],
+      keys: { 1: { 'ticker:A': 1 }, 2: { 'ticker:A': 1 } },
+    });
+    // Connection 2 was not touched: its records are the very same objects (structural sharing).
+    expect(draft.intents[2]).toBe(placed.intents[2]);
+    expect(draft.keys[2]).toBe(placed.keys[2]);
+    expect(placed.intents[0]).toEqual({ s3: { conn: 0, key: 'ticker:B' } });
     expect(state.intents).toEqual({});
     expect(state.loads).toEqual([0, 0, 0]);
   });

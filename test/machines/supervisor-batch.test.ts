@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SupervisorEmitted } from '../../machines/emitted.js';
+import { allIntents, intentOf } from '../../machines/routing.js';
 import type { SubscribeRequest, SupervisorContext, SupervisorInput } from '../../machines/supervisor.machine.js';
 import { createFakeSockets, ticker, type FakeSockets } from './fake-socket.js';
 import { startSupervisor, tick } from './supervisor-harness.js';
@@ -12,15 +13,16 @@ function start(input: Partial<SupervisorInput> = {}, sockets: FakeSockets = crea
   return startSupervisor({ prefix: 'batch.', ...input }, sockets);
 }
 
-/** The routing tables of a context, with `loads` / `byKey` recomputed from `intents` next to them. */
+/** The routing tables of a context, with `loads` / `keys` recomputed from `intents` next to them. */
 function tables(c: SupervisorContext) {
   const loads = new Array<number>(c.connections).fill(0);
-  const byKey: Record<string, Record<string, number>> = {};
-  for (const [subId, it] of Object.entries(c.intents)) {
+  const keys: Record<number, Record<string, number>> = {};
+  for (const [, it] of allIntents(c)) {
     loads[it.conn] = (loads[it.conn] ?? 0) + 1;
-    (byKey[it.key] ??= {})[subId] = it.conn;
+    const own = (keys[it.conn] ??= {});
+    own[it.key] = (own[it.key] ?? 0) + 1;
   }
-  return { kept: { loads: c.loads, byKey: c.byKey }, derived: { loads, byKey } };
+  return { kept: { loads: c.loads, keys: c.keys }, derived: { loads, keys } };
 }
 
 // Shared keys, an integer-like id, a duplicate id inside the batch, and more than fits (2 × 3 slots).
@@ -57,7 +59,7 @@ describe('supervisor: SUBSCRIBE_BATCH', () => {
     expect(rest(batch.emitted)).toEqual(rest(one.emitted));
     const [a, b] = [one.actor.getSnapshot().context, batch.actor.getSnapshot().context];
     expect(b.intents).toEqual(a.intents);
-    expect(Object.keys(b.intents)).toEqual(Object.keys(a.intents));
+    expect(allIntents(b).map(([id]) => id)).toEqual(allIntents(a).map(([id]) => id));
     expect(tables(b).kept).toEqual(tables(b).derived);
     one.actor.stop();
     batch.actor.stop();
@@ -93,7 +95,7 @@ describe('supervisor: SUBSCRIBE_BATCH', () => {
     t.actor.send({ type: 'UNSUBSCRIBE', subId: 's4' });
     await tick();
     check();
-    const conn = t.actor.getSnapshot().context.intents.s1!.conn;
+    const conn = intentOf(t.actor.getSnapshot().context, 's1')!.conn;
     const socket = sockets.all.filter((s) => s.input.index === conn).at(-1)!;
     // A resubscribe of s1 that the server refuses for capacity.
     sockets.auto = false;
@@ -103,7 +105,7 @@ describe('supervisor: SUBSCRIBE_BATCH', () => {
     sockets.auto = true;
     await tick();
     check();
-    expect(t.actor.getSnapshot().context.intents.s1!.conn).not.toBe(conn);
+    expect(intentOf(t.actor.getSnapshot().context, 's1')!.conn).not.toBe(conn);
     expect(t.actor.getSnapshot().context.limits).toEqual({ [conn]: t.actor.getSnapshot().context.loads[conn] });
     const dying = (conn + 1) % 3;
     sockets.all.filter((s) => s.input.index === dying).at(-1)!.emit({ type: 'socket.closed', code: 1006, reason: 'dropped' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { allIntents, intentOf } from '../../machines/routing.js';
 import { createFakeSockets, ticker } from './fake-socket.js';
 import { ackedOn, rejections, startSupervisor, tick } from './supervisor-harness.js';
 
@@ -13,8 +14,8 @@ describe('supervisor machine', () => {
     expect(ackedOn(t.emitted)).toEqual([25, 25, 25, 25, 25]);
     expect(rejections(t.emitted)).toMatchObject([{ subId: 's125', error: { code: 'ERR_BFX_CAPACITY' } }]);
     // Least loaded first: the first five went to five different connections.
-    const intents = t.actor.getSnapshot().context.intents;
-    expect([0, 1, 2, 3, 4].map((i) => intents[`s${i}`]?.conn)).toEqual([0, 1, 2, 3, 4]);
+    const context = t.actor.getSnapshot().context;
+    expect([0, 1, 2, 3, 4].map((i) => intentOf(context, `s${i}`)?.conn)).toEqual([0, 1, 2, 3, 4]);
     t.actor.send({ type: 'UNSUBSCRIBE', subId: 's3' });
     await tick();
     expect(t.emitted.at(-1)).toMatchObject({ type: 'subscription.ended', subId: 's3', state: 'unsubscribed' });
@@ -30,7 +31,7 @@ describe('supervisor machine', () => {
     t.actor.send({ type: 'SUBSCRIBE', sub: ticker('x'), key: 'ticker:b' });
     await tick();
     expect(rejections(t.emitted)).toMatchObject([{ subId: 'x', error: { code: 'ERR_BFX_DUPLICATE_SUB_ID' } }]);
-    expect(t.actor.getSnapshot().context.intents.x?.key).toBe('ticker:a');
+    expect(intentOf(t.actor.getSnapshot().context, 'x')?.key).toBe('ticker:a');
     t.actor.stop();
   });
 
@@ -45,7 +46,7 @@ describe('supervisor machine', () => {
     first.emit({ type: 'wire.error', reply: { subId: 'a' }, error: limit });
     const second = sockets.all.find((s) => s !== first && s.commands.some((c) => c.type === 'subscribe'))!;
     expect(second).toBeDefined();
-    expect(t.actor.getSnapshot().context.intents.a?.conn).toBe(second.input.index);
+    expect(intentOf(t.actor.getSnapshot().context, 'a')?.conn).toBe(second.input.index);
     second.emit({ type: 'wire.error', reply: { subId: 'a' }, error: limit });
     expect(rejections(t.emitted)).toMatchObject([{ subId: 'a', error: { code: 'ERR_BFX_CAPACITY', bfxCode: 10305 } }]);
     expect(t.actor.getSnapshot().context.intents).toEqual({});
@@ -80,13 +81,13 @@ describe('supervisor machine', () => {
     t.actor.send({ type: 'SUBSCRIBE', sub: ticker('a'), key: 'ticker:a' });
     t.actor.send({ type: 'SUBSCRIBE', sub: ticker('b'), key: 'ticker:b' });
     await tick();
-    const onZero = Object.entries(t.actor.getSnapshot().context.intents).filter(([, i]) => i.conn === 0).map(([id]) => id);
+    const onZero = allIntents(t.actor.getSnapshot().context).filter(([, i]) => i.conn === 0).map(([id]) => id);
     expect(onZero).toHaveLength(1);
     t.sockets.all.find((s) => s.input.index === 0)!.emit({ type: 'socket.closed', code: 1006, reason: 'gone' });
     await tick();
     await tick();
     expect(t.actor.getSnapshot().context.dead).toEqual([0]);
-    expect(Object.values(t.actor.getSnapshot().context.intents).map((i) => i.conn)).toEqual([1, 1]);
+    expect(allIntents(t.actor.getSnapshot().context).map(([, i]) => i.conn)).toEqual([1, 1]);
     expect(ackedOn(t.emitted.filter((e) => e.type !== 'subscription.acked' || e.index === 1))).toEqual([2]);
     expect(t.emitted.filter((e) => e.type === 'subscription.ended')).toEqual([]);
     t.actor.stop();

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor, enqueueActions, fromCallback, type AnyMachineSnapshot, type EventObject } from 'xstate';
 import { connectionMachine } from '../../machines/connection.machine.js';
 import { supervisorMachine, type SupervisorContext, type SupervisorEvent, type SupervisorInput } from '../../machines/supervisor.machine.js';
+import { allIntents, intentOf } from '../../machines/routing.js';
 import { createFakeSockets, ticker } from '../machines/fake-socket.js';
 
 /** `maxAttempts: 1`: a connection whose socket drops gives up at once (how the replay ends a connection). */
@@ -28,7 +29,7 @@ function events(s: Snap): SupervisorEvent[] {
   const out: SupervisorEvent[] = [{ type: 'CONNECT' }, { type: 'CLOSE', code: 4000, reason: 'bye' }];
   for (const subId of SUBS) {
     out.push({ type: 'SUBSCRIBE', sub: ticker(subId), key: `ticker:${subId}` });
-    const intent = c.intents[subId];
+    const intent = intentOf(c, subId);
     if (intent !== undefined) {
       out.push({ type: 'UNSUBSCRIBE', subId });
       out.push({ type: 'conn.sub_limit', index: intent.conn, subId });
@@ -105,7 +106,7 @@ async function replay(steps: ReadonlyArray<{ state: Snap; event: EventObject }>,
       if (id.startsWith('conn-') && child) expect(Object.keys(child.getSnapshot().children).filter((k) => k !== 'socket').length).toBeLessThanOrEqual(1);
     }
     // Invariant: every intent not ending has exactly one subscription actor, on its connection.
-    for (const [subId, intent] of Object.entries(ctx(snap).intents)) {
+    for (const [subId, intent] of allIntents(ctx(snap))) {
       const conn = snap.children[`conn-${intent.conn}`];
       const subs = conn?.getSnapshot().status === 'active' ? (conn.getSnapshot().context.subs as ReadonlyArray<{ subId: string }>) : [];
       if (!intent.ending) expect(subs.filter((e) => e.subId === subId), `actor of ${subId}`).toHaveLength(1);
