@@ -11,7 +11,12 @@ import { REDACTED, SECRET_KEYS } from '../logging/levels.js';
 /** Event types never forwarded (high rate, no control-plane meaning). */
 const DROPPED_EVENT_TYPES = new Set(['socket.gap']);
 
-/** A deep copy of `value` with secrets masked (bounded depth, cycles cut). */
+/**
+ * A deep copy of `value` with secrets masked (bounded depth, cycles cut). An object with `toJSON`
+ * is copied as that gives it, as `JSON.stringify` would: an actor ref in a context or an event (a
+ * subscription's socket, a connection's children) shows as `{ xstate$$type, id }`, not as the
+ * whole actor system walked to the depth limit.
+ */
 export function sanitizeValue(value: unknown, secrets: readonly string[], depth = 0, seen = new WeakSet<object>()): unknown {
   if (typeof value === 'string') {
     let out = value;
@@ -21,6 +26,8 @@ export function sanitizeValue(value: unknown, secrets: readonly string[], depth 
   if (value === null || typeof value !== 'object' || typeof value === 'function') return typeof value === 'function' ? '[function]' : value;
   if (depth > 12 || seen.has(value)) return '[…]';
   seen.add(value);
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return sanitizeValue(toJSON.call(value), secrets, depth + 1, seen);
   if (Array.isArray(value)) return value.map((v) => sanitizeValue(v, secrets, depth + 1, seen));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.has(k) ? REDACTED : sanitizeValue(v, secrets, depth + 1, seen);

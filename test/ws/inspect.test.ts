@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InspectionEvent } from 'xstate';
+import { createActor, createMachine, type InspectionEvent } from 'xstate';
 import { sanitizeInspection } from '../../src/ws/inspect.js';
 import { startHarness, waitFor, type Harness } from './harness.js';
 
@@ -46,5 +46,17 @@ describe('inspector', () => {
       throw new Error('inspector down');
     }, []);
     expect(() => throwing({ type: '@xstate.event', event: { type: 'x' } } as unknown as InspectionEvent)).not.toThrow();
+  });
+
+  it('shows an actor ref in a context or an event as a reference, not as the actor system walked to the depth limit', () => {
+    const seen: InspectionEvent[] = [];
+    const wrap = sanitizeInspection((e) => void seen.push(e), []);
+    const socket = createActor(createMachine({ id: 'socket' }), { id: 'socket' }).start();
+    wrap({ type: '@xstate.event', event: { type: 'CONNECTED', socket } } as unknown as InspectionEvent);
+    wrap({ type: '@xstate.snapshot', event: { type: 'ACK' }, snapshot: { value: 'active', context: { chanId: 5, socket } } } as unknown as InspectionEvent);
+    const [event, snapshot] = seen as unknown as [{ event: { socket: unknown } }, { snapshot: { context: { socket: unknown } } }];
+    expect(event.event.socket).toEqual({ xstate$$type: 1, id: 'socket' });
+    expect(snapshot.snapshot.context.socket).toEqual({ xstate$$type: 1, id: 'socket' });
+    socket.stop();
   });
 });

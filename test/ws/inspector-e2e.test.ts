@@ -62,11 +62,15 @@ describe('Stately inspector recipe', () => {
     await h.bfx.ws.subscribe('ticker', { symbol: 'tBTCUSD' });
 
     const deadline = Date.now() + 10_000;
-    const seen = (): boolean => messages.some((m) => m.includes('bfx.supervisor')) && messages.some((m) => m.includes('bfx.conn-0'));
+    const seen = (): boolean => messages.some((m) => m.includes('"name":"supervisor"')) && messages.some((m) => m.includes('"name":"conn-0"'));
     while (!seen() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(seen()).toBe(true);
     const all = messages.join('\n');
     expect(all).not.toContain(SECRET);
     expect(all).not.toContain(KEY);
+    // Actor refs in contexts and events go out as references (`{ id, xstate$$type }`, as the
+    // inspector itself sends them), never as the actor system walked field by field.
+    expect(all).toContain('"socket":{"id":"socket","xstate$$type":1}');
+    expect(all).not.toContain('"mailbox"');
   });
 });
