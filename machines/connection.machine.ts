@@ -2,9 +2,12 @@
  * One WebSocket connection: `waiting` (for a handshake token from the connection budget, when it
  * has one), `session` (connecting → configuring → authenticating → open → closing) with the socket
  * actor invoked on the parent state so it survives the substates, `reconnecting` (exponential
- * backoff with seeded jitter, then a token) and `closed` (final, output `{ code, reason }`). Its subscription actors are its children (refs in context,
- * readable ids); it routes the socket's wire events to them, sends the frames they ask for, binds
- * and unbinds their channels on the socket, and replays them after every (re)connect.
+ * backoff with seeded jitter, then a token) and `closed` (final, output `{ code, reason }`). Its
+ * subscription actors are its children (refs in context, readable ids, spawned one batch per
+ * transition); it hands them the session's socket on `CONNECTED` (they send their own subscribe
+ * frames through it), routes the socket's wire events to them, unsubscribes for them (it knows
+ * who else rides a channel), binds and unbinds their channels, and replays them after every
+ * (re)connect.
  *
  * It tells the host with `emit()` ({@link ConnectionEmitted}); with a `supervisor` ref in its
  * input it also hands every emitted event to it. The socket actor (`socket`) is a placeholder:
