@@ -43,7 +43,8 @@ describe('chaos', () => {
       ws.subscribe('status', { key: 'deriv:tBTCF0:USTF0' }),
     ];
     await Promise.all(subs);
-    let rng = 20251124;
+    // CHAOS_SEED=n replays another fault sequence (npm test runs the default one).
+    let rng = Number(process.env.CHAOS_SEED ?? 20251124);
     const pick = (n: number): number => {
       const r = nextRandom(rng);
       rng = r.state;
