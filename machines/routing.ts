@@ -29,13 +29,16 @@ export interface Intent {
  * O(n), not O(n²).
  */
 export interface RoutingTables {
-  /** Per connection index: sub id → where it lives (only connections with intents appear). */
-  readonly intents: Readonly<Record<number, Readonly<Record<string, Intent>>>>;
+  /** By connection index: sub id → where it lives. */
+  readonly intents: ReadonlyArray<Readonly<Record<string, Intent>>>;
   /** Intents per connection, by connection index. */
   readonly loads: readonly number[];
-  /** Per connection index: key → how many of its intents have that key. */
-  readonly keys: Readonly<Record<number, Readonly<Record<string, number>>>>;
+  /** By connection index: key → how many of its intents have that key. */
+  readonly keys: ReadonlyArray<Readonly<Record<string, number>>>;
 }
+
+/** The records of a connection without intents (shared: records are copied before any change). */
+const NONE: Readonly<Record<string, never>> = Object.freeze({});
 
 /** What the routing decision looks at. */
 export interface RoutingState extends RoutingTables {
@@ -51,13 +54,15 @@ export interface RoutingState extends RoutingTables {
 
 /** Empty routing tables for `connections` connections. */
 export function emptyTables(connections: number): RoutingTables {
-  return { intents: {}, loads: new Array<number>(connections).fill(0), keys: {} };
+  return { intents: new Array(connections).fill(NONE), loads: new Array<number>(connections).fill(0), keys: new Array(connections).fill(NONE) };
 }
 
-/** The intent of `subId`, wherever it lives (O(connections with intents)). */
-export function intentOf(tables: Pick<RoutingTables, 'intents'>, subId: string): Intent | undefined {
-  for (const conn in tables.intents) {
-    const intent = tables.intents[conn]?.[subId];
+/** The intent of `subId`, wherever it lives (O(connections): only those with intents are looked into). */
+export function intentOf(tables: Pick<RoutingTables, 'intents' | 'loads'>, subId: string): Intent | undefined {
+  const { intents, loads } = tables;
+  for (let conn = 0; conn < loads.length; conn++) {
+    if (loads[conn] === 0) continue;
+    const intent = intents[conn]?.[subId];
     if (intent !== undefined) return intent;
   }
   return undefined;
@@ -65,9 +70,7 @@ export function intentOf(tables: Pick<RoutingTables, 'intents'>, subId: string):
 
 /** Every intent as `[subId, intent]`, by connection index, then in the order they were placed. */
 export function allIntents(tables: Pick<RoutingTables, 'intents'>): Array<[string, Intent]> {
-  const all: Array<[string, Intent]> = [];
-  for (const conn in tables.intents) for (const [subId, intent] of Object.entries(tables.intents[conn] ?? {})) all.push([subId, intent]);
-  return all;
+  return tables.intents.flatMap((record) => Object.entries(record));
 }
 
 /** Subscriptions on connection `i` (not counting the intent `except`). */
@@ -90,10 +93,11 @@ export function capacityOf(state: RoutingState, i: number): number {
  */
 export function pickConnection(state: RoutingState, key: string, exclude: readonly number[] = [], except?: string): number | null {
   const hasRoom = (i: number): boolean => !exclude.includes(i) && loadOf(state, i, except) < capacityOf(state, i);
-  for (const c in state.keys) {
-    const conn = Number(c);
+  for (let conn = 0; conn < state.keys.length; conn++) {
+    const same = state.keys[conn]?.[key];
+    if (same === undefined) continue;
     const own = except !== undefined && state.intents[conn]?.[except]?.key === key ? 1 : 0;
-    if ((state.keys[conn]?.[key] ?? 0) - own > 0 && hasRoom(conn)) return conn;
+    if (same - own > 0 && hasRoom(conn)) return conn;
   }
   let best: number | null = null;
   let bestLoad = 0;
@@ -129,9 +133,9 @@ export class RoutingDraft implements RoutingState {
   readonly limits: Readonly<Record<number, number>>;
   readonly dead: readonly number[];
   #opened: number;
-  #intents: Record<number, Record<string, Intent>>;
+  #intents: Array<Record<string, Intent>>;
   #loads: number[];
-  #keys: Record<number, Record<string, number>>;
+  #keys: Array<Record<string, number>>;
   #copied = false;
   /** Connections whose records are already private copies. */
   readonly #own = new Set<number>();
@@ -142,9 +146,9 @@ export class RoutingDraft implements RoutingState {
     this.limits = limits;
     this.dead = state.dead;
     this.#opened = state.opened;
-    this.#intents = state.intents as Record<number, Record<string, Intent>>;
+    this.#intents = state.intents as Array<Record<string, Intent>>;
     this.#loads = state.loads as number[];
-    this.#keys = state.keys as Record<number, Record<string, number>>;
+    this.#keys = state.keys as Array<Record<string, number>>;
   }
 
   /** Connections opened, counting those this draft routes to. */
@@ -200,22 +204,16 @@ export class RoutingDraft implements RoutingState {
     const left = (keys[old.key] ?? 1) - 1;
     if (left > 0) keys[old.key] = left;
     else delete keys[old.key];
-    const load = (this.#loads[old.conn] ?? 1) - 1;
-    this.#loads[old.conn] = load;
-    if (load === 0) {
-      delete this.#intents[old.conn];
-      delete this.#keys[old.conn];
-      this.#own.delete(old.conn);
-    }
+    this.#loads[old.conn] = (this.#loads[old.conn] ?? 1) - 1;
   }
 
   /** Connection `conn`'s records, private to this draft (copied on first use). */
   #records(conn: number): { intents: Record<string, Intent>; keys: Record<string, number> } {
     if (!this.#copied) {
       this.#copied = true;
-      this.#intents = { ...this.#intents };
-      this.#loads = [...this.#loads];
-      this.#keys = { ...this.#keys };
+      this.#intents = this.#intents.slice();
+      this.#loads = this.#loads.slice();
+      this.#keys = this.#keys.slice();
     }
     if (!this.#own.has(conn)) {
       this.#own.add(conn);

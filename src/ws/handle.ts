@@ -248,6 +248,7 @@ export class SubscriptionHandle<C extends Channel = Channel> implements PromiseL
     const resolve = this.#resolve;
     if (resolve === noop) return;
     this.#resolve = noop;
+    this.#reject = noop;
     resolve(viewOf(this, sub));
   }
 
@@ -256,8 +257,11 @@ export class SubscriptionHandle<C extends Channel = Channel> implements PromiseL
   end(state: 'unsubscribed' | 'failed', error?: BfxError): void {
     if (this.#ended !== null) return;
     this.#ended = state;
-    // Settles `ready` if still pending (no effect once resolved).
-    this.#reject(error ?? new SubscriptionError(`Subscription ${this.subId} ended before it was acknowledged`, { subId: this.subId }));
+    // Rejects `ready` if still pending (an error is only built then: ending a live handle costs none).
+    const reject = this.#reject;
+    this.#reject = noop;
+    this.#resolve = noop;
+    if (reject !== noop) reject(error ?? new SubscriptionError(`Subscription ${this.subId} ended before it was acknowledged`, { subId: this.subId }));
     for (const it of this.#iterators) it.end();
     this.#iterators.clear();
   }

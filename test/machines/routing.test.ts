@@ -26,17 +26,14 @@ function reference(state: RoutingState, key: string, exclude: readonly number[] 
 /** `loads` and `keys` recomputed from `intents`. */
 function derived(tables: Pick<RoutingTables, 'intents'>, connections: number): Omit<RoutingTables, 'intents'> {
   const loads = new Array<number>(connections).fill(0);
-  const keys: Record<number, Record<string, number>> = {};
+  const keys = Array.from({ length: connections }, (): Record<string, number> => ({}));
   for (const [, it] of allIntents(tables)) {
     loads[it.conn] = (loads[it.conn] ?? 0) + 1;
-    const own = (keys[it.conn] ??= {});
+    const own = keys[it.conn] ?? {};
     own[it.key] = (own[it.key] ?? 0) + 1;
   }
   return { loads, keys };
 }
-
-const noEmpty = (t: Pick<RoutingTables, 'intents' | 'keys'>): string[] =>
-  [...Object.entries(t.intents), ...Object.entries(t.keys)].filter(([, r]) => Object.keys(r).length === 0).map(([c]) => c);
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -85,12 +82,12 @@ describe('routing tables', () => {
         expect(JSON.stringify(state), 'the input tables are never mutated').toBe(before);
         expect(draft.opened, 'a draft opens connections in index order').toBeGreaterThanOrEqual(state.opened);
         state = { ...state, ...draft.tables(), opened: draft.opened };
-        for (const [conn, record] of Object.entries(state.intents)) for (const it of Object.values(record)) expect(it.conn).toBe(Number(conn));
+        state.intents.forEach((record, conn) => Object.values(record).forEach((it) => expect(it.conn).toBe(conn)));
         for (const [, it] of allIntents(state)) expect(it.conn).toBeLessThan(state.opened);
         const again = derived(state, connections);
         expect(state.loads).toEqual(again.loads);
         expect(state.keys).toEqual(again.keys);
-        expect(noEmpty(state), 'connections without intents leave the tables').toEqual([]);
+        expect([state.intents.length, state.keys.length], 'one record per connection').toEqual([connections, connections]);
       }
     }
   });
@@ -102,8 +99,8 @@ describe('routing tables', () => {
     first.set('s2', 'ticker:A', 1);
     first.set('s3', 'ticker:B', 0);
     first.set('s1', 'ticker:A', 2);
-    expect(first.intents).toEqual({ 0: { s3: { conn: 0, key: 'ticker:B' } }, 1: { s2: { conn: 1, key: 'ticker:A' } }, 2: { s1: { conn: 2, key: 'ticker:A' } } });
-    expect(first.keys).toEqual({ 0: { 'ticker:B': 1 }, 1: { 'ticker:A': 1 }, 2: { 'ticker:A': 1 } });
+    expect(first.intents).toEqual([{ s3: { conn: 0, key: 'ticker:B' } }, { s2: { conn: 1, key: 'ticker:A' } }, { s1: { conn: 2, key: 'ticker:A' } }]);
+    expect(first.keys).toEqual([{ 'ticker:B': 1 }, { 'ticker:A': 1 }, { 'ticker:A': 1 }]);
     expect(first.loads).toEqual([1, 1, 1]);
     const placed = { ...state, ...first.tables() };
     const draft = new RoutingDraft(placed);
@@ -111,15 +108,15 @@ describe('routing tables', () => {
     draft.delete('unknown');
     draft.end('s2');
     expect(draft.tables()).toEqual({
-      intents: { 1: { s2: { conn: 1, key: 'ticker:A', ending: true } }, 2: { s1: { conn: 2, key: 'ticker:A' } } },
+      intents: [{}, { s2: { conn: 1, key: 'ticker:A', ending: true } }, { s1: { conn: 2, key: 'ticker:A' } }],
       loads: [0, 1, 1],
-      keys: { 1: { 'ticker:A': 1 }, 2: { 'ticker:A': 1 } },
+      keys: [{}, { 'ticker:A': 1 }, { 'ticker:A': 1 }],
     });
     // Connection 2 was not touched: its records are the very same objects (structural sharing).
     expect(draft.intents[2]).toBe(placed.intents[2]);
     expect(draft.keys[2]).toBe(placed.keys[2]);
     expect(placed.intents[0]).toEqual({ s3: { conn: 0, key: 'ticker:B' } });
-    expect(state.intents).toEqual({});
+    expect(state.intents).toEqual([{}, {}, {}]);
     expect(state.loads).toEqual([0, 0, 0]);
   });
 
