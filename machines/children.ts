@@ -51,14 +51,17 @@ export function entryOf(subs: readonly SubEntry[], subId: string): SubEntry | un
 /**
  * The child a subscribe reply (`subscribed`, or an `error` echoing the request) answers: the one
  * awaiting an ack whose sub id the reply echoes, else the first whose request fields it echoes.
+ * `taken`: children already answered by earlier replies of the same batch (their snapshots do not
+ * show it yet).
  */
-export function awaitingAck(subs: readonly SubEntry[], reply: ServerReply): SubEntry | undefined {
+export function awaitingAck(subs: readonly SubEntry[], reply: ServerReply, taken?: ReadonlySet<SubEntry>): SubEntry | undefined {
+  const awaits = (e: SubEntry): boolean => taken?.has(e) !== true && AWAITING_ACK.has(phaseOf(e));
   if (reply.subId !== undefined) {
     const e = entryOf(subs, reply.subId);
-    return e !== undefined && AWAITING_ACK.has(phaseOf(e)) ? e : undefined;
+    return e !== undefined && awaits(e) ? e : undefined;
   }
   for (const e of subs) {
-    if (AWAITING_ACK.has(phaseOf(e)) && ackMatches(e.ref.getSnapshot().context.sub, reply)) return e;
+    if (awaits(e) && ackMatches(e.ref.getSnapshot().context.sub, reply)) return e;
   }
   return undefined;
 }

@@ -18,7 +18,7 @@
 import { and, assign, enqueueActions, fromCallback, setup, type ActorRefFrom, type AnyActorRef } from 'xstate';
 import { backoffDelay } from './backoff.js';
 import { cancelToken, reportRefusal, requestToken } from './connection.budget.js';
-import { AWAITING_UNSUB, awaitingAck, childIdFor, entryOf, onChannel, phaseOf } from './children.js';
+import { AWAITING_UNSUB, awaitingAck, childIdFor, entryOf, onChannel, phaseOf, type SubEntry } from './children.js';
 import {
   ack,
   closeOf,
@@ -41,6 +41,7 @@ import {
   subsOf,
   TIMEOUT,
   tellVia,
+  type Acked,
   type ConnectionContext,
   type ConnectionEvent,
   type ConnectionInput,
@@ -186,16 +187,28 @@ export const connectionMachine = setup({
       // An unsubscribe already on its way for this channel answers this one too.
       if (!sharers.some((e) => AWAITING_UNSUB.has(phaseOf(e)))) enqueue.sendTo('socket', { type: 'unsubscribe', chanId });
     }),
-    /** `subscribed`: bind the channel to the child that asked, then ack it; an answer nobody awaits is undone. */
-    routeAck: enqueueActions(({ context, event, enqueue }) => {
+    /**
+     * `subscribed` replies: bind each channel to the child that asked, then ack it; an answer
+     * nobody awaits is undone. The supervisor hears the batch's acks as one `conn.acked`.
+     */
+    routeAcks: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'wire.subscribed') return;
-      const entry = awaitingAck(context.subs, event.reply);
-      if (entry === undefined) {
-        enqueue.sendTo('socket', { type: 'unsubscribe', chanId: event.chanId });
-        return;
+      const taken = new Set<SubEntry>();
+      const acked: Acked[] = [];
+      for (const { chanId, reply } of event.acks) {
+        const entry = awaitingAck(context.subs, reply, taken);
+        if (entry === undefined) {
+          enqueue.sendTo('socket', { type: 'unsubscribe', chanId });
+          continue;
+        }
+        taken.add(entry);
+        enqueue.sendTo('socket', { type: 'bind', chanId, subId: entry.subId, shared: false });
+        const said = ack(enqueue, context, entry, chanId, false);
+        if (said === null) continue;
+        enqueue.emit(said);
+        acked.push(said);
       }
-      enqueue.sendTo('socket', { type: 'bind', chanId: event.chanId, subId: entry.subId, shared: false });
-      ack(enqueue, context, entry, event.chanId, false);
+      if (acked.length > 0 && context.supervisor !== null) enqueue.sendTo(context.supervisor, { type: 'conn.acked', events: acked } satisfies ConnectionNotice);
     }),
     /** `unsubscribed`: the children waiting for it are done; the others on that channel lost it. */
     routeUnsubscribed: enqueueActions(({ context, event, enqueue }) => {
@@ -213,7 +226,7 @@ export const connectionMachine = setup({
       if (asking !== undefined) {
         if (error.bfxCode === ERR_SUB_DUP && reply.chanId !== undefined) {
           enqueue.sendTo('socket', { type: 'bind', chanId: reply.chanId, subId: asking.subId, shared: true });
-          ack(enqueue, context, asking, reply.chanId, true);
+          tellVia(enqueue, context, ack(enqueue, context, asking, reply.chanId, true));
         } else {
           enqueue.sendTo(asking.ref, { type: 'ERROR', error });
         }
@@ -346,7 +359,7 @@ export const connectionMachine = setup({
             'socket.gap': { actions: { type: 'toAllSubs', params: 'RESYNC' } },
             RESYNC_ALL: { actions: { type: 'toAllSubs', params: 'RESYNC' } },
             'sub.send': { actions: 'forwardUnsubscribe' },
-            'wire.subscribed': { actions: 'routeAck' },
+            'wire.subscribed': { actions: 'routeAcks' },
             'wire.unsubscribed': { actions: 'routeUnsubscribed' },
             'wire.error': [{ guard: 'isLimitRefusal', actions: 'handBack' }, { actions: 'routeError' }],
           },

@@ -199,16 +199,19 @@ export function tellVia(enqueue: Teller, context: ConnectionContext, said: Conne
   if (context.supervisor !== null) enqueue.sendTo(context.supervisor, { type: 'conn.emitted', event: said });
 }
 
+/** What a connection says when a subscription is acked. */
+export type Acked = Extract<ConnectionEmitted, { type: 'subscription.acked' }>;
+
 /**
- * Ack `entry` on `chanId`, and say so (`subscription.acked`) unless it was cancelled meanwhile (it
- * then unsubscribes). The ack goes first, so listeners of the event see the subscription active.
+ * Ack `entry` on `chanId`, and give what to say (`subscription.acked`) unless it was cancelled
+ * meanwhile (it then unsubscribes: `null`). The ack is sent first, so listeners of the event see
+ * the subscription active.
  */
-export function ack(enqueue: Teller & { sendTo(to: AnyActorRef, event: { type: 'ACK'; chanId: number; shared: boolean }): void }, context: ConnectionContext, entry: SubEntry, chanId: number, shared: boolean): void {
+export function ack(enqueue: { sendTo(to: AnyActorRef, event: { type: 'ACK'; chanId: number; shared: boolean }): void }, context: ConnectionContext, entry: SubEntry, chanId: number, shared: boolean): Acked | null {
   const phase = phaseOf(entry);
   enqueue.sendTo(entry.ref, { type: 'ACK', chanId, shared });
-  if (phase === 'cancelling') return;
-  const resubscribed = phase === 'resubscribing.subscribing';
-  tellVia(enqueue, context, { type: 'subscription.acked', index: context.index, subId: entry.subId, chanId, resubscribed });
+  if (phase === 'cancelling') return null;
+  return { type: 'subscription.acked', index: context.index, subId: entry.subId, chanId, resubscribed: phase === 'resubscribing.subscribing' };
 }
 
 export const closeOf = ({ event }: Args): SessionEnd =>

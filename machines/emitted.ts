@@ -59,5 +59,7 @@ export type SupervisorEmitted =
 export type ConnectionNotice =
   /** Any emitted event, to be emitted again by the supervisor. */
   | { readonly type: 'conn.emitted'; readonly event: ConnectionEmitted }
+  /** The acks of one batch of `subscribed` replies, to be emitted again one by one. */
+  | { readonly type: 'conn.acked'; readonly events: ReadonlyArray<Extract<ConnectionEmitted, { type: 'subscription.acked' }>> }
   /** 10305 on connection `index`: route the subscription elsewhere. */
   | { readonly type: 'conn.sub_limit'; readonly index: number; readonly subId: string };

@@ -64,8 +64,8 @@ export type SocketEvent =
   /** `afterSubscribe`: the sub id whose subscribe was the last frame sent, nothing received since. */
   | { type: 'socket.closed'; code: number; reason: string; afterSubscribe?: string }
   | { type: 'socket.gap'; expected: number; received: number }
-  /** `{event:'subscribed'}`. */
-  | { type: 'wire.subscribed'; chanId: number; reply: ServerReply }
+  /** `{event:'subscribed'}` replies, in order: those of one event-loop turn come as one event. */
+  | { type: 'wire.subscribed'; acks: ReadonlyArray<{ readonly chanId: number; readonly reply: ServerReply }> }
   /** `{event:'unsubscribed'}`. */
   | { type: 'wire.unsubscribed'; chanId: number }
   /** `{event:'error'}` (subscribe or unsubscribe refused, or stray). */

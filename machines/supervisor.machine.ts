@@ -177,6 +177,10 @@ export const supervisorMachine = setup({
     }),
     /** Emit what a connection said, as it said it. */
     relay: emit(({ event }) => emittedOf(event) ?? { type: 'system.closed', code: 0, reason: '' }),
+    /** Emit a batch of acks, one event each, in order. */
+    relayAcks: enqueueActions(({ event, enqueue }) => {
+      if (event.type === 'conn.acked') for (const acked of event.events) enqueue.emit(acked);
+    }),
     /** A subscription ended on its connection: it is no longer wanted. */
     forgetEnded: assign(({ context, event }) => {
       const said = emittedOf(event);
@@ -293,6 +297,7 @@ export const supervisorMachine = setup({
           { guard: 'isUpOrDown', actions: ['trackOutage', 'relay'] },
           { actions: 'relay' },
         ],
+        'conn.acked': { actions: 'relayAcks' },
         'xstate.done.actor.*': { actions: { type: 'buryConnection', params: { reroute: true } } },
         CLOSE: { target: 'closing', actions: 'storeClose' },
       },
@@ -302,6 +307,7 @@ export const supervisorMachine = setup({
       always: { guard: 'allClosed', target: 'closed' },
       on: {
         'conn.emitted': [{ guard: 'isEnd', actions: ['forgetEnded', 'relay'] }, { actions: 'relay' }],
+        'conn.acked': { actions: 'relayAcks' },
         'xstate.done.actor.*': { actions: { type: 'buryConnection', params: { reroute: false } } },
         SUBSCRIBE: { actions: 'refuseClosed' },
         SUBSCRIBE_BATCH: { actions: 'refuseClosedBatch' },

@@ -111,12 +111,20 @@ export interface DataPlaneEvents {
   sequenceGap(expected: number, received: number): void;
   /** Something went wrong that the user must hear about (malformed frame, listener threw, ...). */
   problem(error: BfxError): void;
+  /**
+   * A data frame (audited, untrimmed) for a chanId no sink is bound to. Return `true` to keep it:
+   * its channel's ack is still on its way to the machine, and the frame is handed back with
+   * {@link FrameRouter.deliver} once the sink is bound. Otherwise it is dropped.
+   */
+  unbound?(chanId: number, frame: unknown[]): boolean;
 }
 
 /** The per-socket frame router: the only code that runs for every frame. */
 export interface FrameRouter {
   /** Handle one incoming WebSocket message. Never throws. */
   handle(data: string): void;
+  /** Hand a frame kept by `unbound` to the sink now bound to `chanId` (dropped if none). Never throws. */
+  deliver(chanId: number, frame: unknown[]): void;
   /** Route `chanId` to `sink` (after `subscribed`). chanId 0 is the account channel. */
   bind(chanId: number, sink: ChannelSink): void;
   /** Stop routing `chanId` (after `unsubscribed`, or when the socket closes). */

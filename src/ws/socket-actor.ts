@@ -4,7 +4,10 @@
  * unsubscribed, error) become {@link SocketEvent}s for the connection machine; the frames the
  * machine asks for are sent; data frames go router → sink without touching a machine, through the
  * chanId → sink table the machine binds and unbinds. It keeps no subscription bookkeeping of its
- * own. It also runs the heartbeat watchdog (pinging a quiet socket first).
+ * own, only the `subscribed` replies of the current read: those go up as one `wire.subscribed`
+ * event at the end of the read (or before the next other control frame, or the close), and data
+ * frames for their channels wait until the machine bound them. It also runs the heartbeat
+ * watchdog (pinging a quiet socket first).
  *
  * @module
  */
@@ -80,6 +83,25 @@ export function createSocketActor(runtime: SocketRuntime) {
     let openedAt = 0;
     let pingedAt = 0;
     let finished = false;
+    /**
+     * `subscribed` acks not yet told: the acks of one event-loop turn (one TCP read) go to the
+     * machine as one `wire.subscribed` event at its end (a microtask), or before any other
+     * control frame, so control frames keep their order. Data frames for those channels arrive
+     * before the machine could bind them: they wait in `early` and are delivered right after.
+     */
+    let acks: Array<{ chanId: number; reply: ServerReply }> = [];
+    const acking = new Set<number>();
+    let early: Array<[number, unknown[]]> = [];
+    const flushAcks = (): void => {
+      if (acks.length === 0 || finished) return;
+      const told = acks;
+      const waiting = early;
+      acks = [];
+      early = [];
+      acking.clear();
+      back({ type: 'wire.subscribed', acks: told });
+      for (const [chanId, frame] of waiting) router.deliver(chanId, frame);
+    };
 
     const send = (frame: unknown): boolean => {
       lastSubscribe = undefined;
@@ -106,6 +128,15 @@ export function createSocketActor(runtime: SocketRuntime) {
     };
 
     const control = (msg: Record<string, unknown>): void => {
+      if (msg.event === 'subscribed') {
+        const chanId = num(msg.chanId);
+        if (chanId === null) return;
+        if (acks.length === 0) queueMicrotask(flushAcks);
+        acks.push({ chanId, reply: replyOf(msg) });
+        acking.add(chanId);
+        return;
+      }
+      flushAcks();
       switch (msg.event) {
         case 'info': {
           const version = num(msg.version);
@@ -125,11 +156,6 @@ export function createSocketActor(runtime: SocketRuntime) {
         }
         case 'auth':
           return onAuth(msg);
-        case 'subscribed': {
-          const chanId = num(msg.chanId);
-          if (chanId !== null) back({ type: 'wire.subscribed', chanId, reply: replyOf(msg) });
-          return;
-        }
         case 'unsubscribed': {
           const chanId = num(msg.chanId);
           if (chanId !== null) back({ type: 'wire.unsubscribed', chanId });
@@ -154,6 +180,11 @@ export function createSocketActor(runtime: SocketRuntime) {
         back({ type: 'socket.gap', expected, received });
       },
       problem: (error) => runtime.problem(index, error),
+      unbound: (chanId, frame) => {
+        if (!acking.has(chanId)) return false;
+        early.push([chanId, frame]);
+        return true;
+      },
     });
     const table = new ChannelTable(router);
 
@@ -176,6 +207,7 @@ export function createSocketActor(runtime: SocketRuntime) {
 
     const finish = (code: number, reason: string): void => {
       if (finished) return;
+      flushAcks();
       finished = true;
       clearInterval(watchdog);
       table.clear();

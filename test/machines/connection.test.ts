@@ -25,7 +25,7 @@ function open(t: ReturnType<typeof start>): void {
 
 const subscribes = (cmds: SocketCommand[]) => cmds.flatMap((c) => (c.type === 'subscribe' ? [c.sub.subId] : []));
 const ack = (t: ReturnType<typeof start>, subId: string, chanId: number) =>
-  t.sockets.current.emit({ type: 'wire.subscribed', chanId, reply: { channel: 'ticker', subId } });
+  t.sockets.current.emit({ type: 'wire.subscribed', acks: [{ chanId, reply: { channel: 'ticker', subId } }] });
 const subState = (t: ReturnType<typeof start>, subId: string) => t.actor.getSnapshot().context.subs.find((e) => e.subId === subId)?.ref.getSnapshot().value;
 const kinds = (t: ReturnType<typeof start>) => t.emitted.filter((e) => e.type.startsWith('subscription.')).map((e) => `${e.type}:${'subId' in e ? e.subId : ''}`);
 
@@ -227,7 +227,7 @@ describe('connection machine', () => {
   it('an ack nobody waits for is undone; a stray error event is told to the host', () => {
     const t = start();
     open(t);
-    t.sockets.current.emit({ type: 'wire.subscribed', chanId: 42, reply: { channel: 'ticker', subId: 'ghost' } });
+    t.sockets.current.emit({ type: 'wire.subscribed', acks: [{ chanId: 42, reply: { channel: 'ticker', subId: 'ghost' } }] });
     expect(t.sockets.current.commands.at(-1)).toEqual({ type: 'unsubscribe', chanId: 42 });
     t.sockets.current.emit({ type: 'wire.error', reply: {}, error: { code: 'ERR_BFX_SUBSCRIPTION', message: 'boom', bfxCode: 10000 } });
     expect(t.emitted.at(-1)).toMatchObject({ type: 'connection.error', error: { bfxCode: 10000 } });

@@ -63,7 +63,7 @@ export function createFakeSockets(options: { auto?: boolean; autoClose?: boolean
         if (cmd.type === 'conf') socket.emit({ type: 'socket.conf', ok: true, flags: cmd.flags });
         else if (cmd.type === 'auth') socket.emit({ type: 'socket.auth.ok', info: AUTH_INFO });
         else if (cmd.type === 'subscribe' && ctl.ackSubscribes) {
-          socket.emit({ type: 'wire.subscribed', chanId: chans.get(cmd.sub.subId)!, reply: { channel: cmd.sub.channel, subId: cmd.sub.subId } });
+          socket.emit({ type: 'wire.subscribed', acks: [{ chanId: chans.get(cmd.sub.subId)!, reply: { channel: cmd.sub.channel, subId: cmd.sub.subId } }] });
         } else if (cmd.type === 'unsubscribe') socket.emit({ type: 'wire.unsubscribed', chanId: cmd.chanId });
         else if (cmd.type === 'close' && ctl.autoClose) socket.emit({ type: 'socket.closed', code: cmd.code, reason: cmd.reason });
       });

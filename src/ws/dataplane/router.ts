@@ -118,16 +118,21 @@ export function createFrameRouter(events: DataPlaneEvents): FrameRouterWithStats
     }
     const sink = sinks.get(chanId);
     if (sink === undefined) {
-      dropped++;
+      if (events.unbound?.(chanId, frame) !== true) dropped++;
       return;
     }
+    toSink(sink, chanId, frame, end, data);
+  };
+
+  /** `data`: the frame's text, for the problem's excerpt (a delivered frame has none: it is rebuilt only then). */
+  const toSink = (sink: ChannelSink, chanId: number, frame: unknown[], end: number, data?: string): void => {
     // Trim in place: drop the trailing numbers, then the chanId. The parsed array is ours alone.
     if (frame.length !== end) frame.length = end;
     frame.shift();
     try {
       sink.frame(frame);
     } catch (error) {
-      problem(`Channel ${chanId} could not handle a frame: ${error instanceof Error ? error.message : String(error)}`, data, error);
+      problem(`Channel ${chanId} could not handle a frame: ${error instanceof Error ? error.message : String(error)}`, data ?? JSON.stringify([chanId, ...frame]), error);
     }
   };
 
@@ -152,6 +157,14 @@ export function createFrameRouter(events: DataPlaneEvents): FrameRouterWithStats
       } catch (error) {
         problem(`Frame handling failed: ${error instanceof Error ? error.message : String(error)}`, data, error);
       }
+    },
+    deliver(chanId: number, frame: unknown[]): void {
+      const sink = sinks.get(chanId);
+      if (sink === undefined) {
+        dropped++;
+        return;
+      }
+      toSink(sink, chanId, frame, payloadEnd(frame));
     },
     bind(chanId: number, sink: ChannelSink): void {
       sinks.set(chanId, sink);
