@@ -121,18 +121,13 @@ export function createFrameRouter(events: DataPlaneEvents): FrameRouterWithStats
       if (events.unbound?.(chanId, frame) !== true) dropped++;
       return;
     }
-    toSink(sink, chanId, frame, end, data);
-  };
-
-  /** `data`: the frame's text, for the problem's excerpt (a delivered frame has none: it is rebuilt only then). */
-  const toSink = (sink: ChannelSink, chanId: number, frame: unknown[], end: number, data?: string): void => {
     // Trim in place: drop the trailing numbers, then the chanId. The parsed array is ours alone.
     if (frame.length !== end) frame.length = end;
     frame.shift();
     try {
       sink.frame(frame);
     } catch (error) {
-      problem(`Channel ${chanId} could not handle a frame: ${error instanceof Error ? error.message : String(error)}`, data ?? JSON.stringify([chanId, ...frame]), error);
+      problem(`Channel ${chanId} could not handle a frame: ${error instanceof Error ? error.message : String(error)}`, data, error);
     }
   };
 
@@ -159,12 +154,20 @@ export function createFrameRouter(events: DataPlaneEvents): FrameRouterWithStats
       }
     },
     deliver(chanId: number, frame: unknown[]): void {
+      // The rare path (a frame kept by `unbound`), apart from the per-frame one above on purpose.
       const sink = sinks.get(chanId);
       if (sink === undefined) {
         dropped++;
         return;
       }
-      toSink(sink, chanId, frame, payloadEnd(frame));
+      const end = payloadEnd(frame);
+      if (frame.length !== end) frame.length = end;
+      frame.shift();
+      try {
+        sink.frame(frame);
+      } catch (error) {
+        problem(`Channel ${chanId} could not handle a frame: ${error instanceof Error ? error.message : String(error)}`, JSON.stringify([chanId, ...frame]), error);
+      }
     },
     bind(chanId: number, sink: ChannelSink): void {
       sinks.set(chanId, sink);
