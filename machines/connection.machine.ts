@@ -41,14 +41,13 @@ import {
   subsOf,
   TIMEOUT,
   tellVia,
-  type Acked,
   type ConnectionContext,
   type ConnectionEvent,
   type ConnectionInput,
   type ConnectionOutput,
   type SessionEnd,
 } from './connection.parts.js';
-import type { ConnectionEmitted, ConnectionNotice } from './emitted.js';
+import type { ConnectionEmitted, ConnectionNotice, SubscriptionAcked } from './emitted.js';
 import type { SocketCommand, SocketInput, SocketRef } from './socket-protocol.js';
 import { subscriptionMachine } from './subscription.machine.js';
 
@@ -194,7 +193,7 @@ export const connectionMachine = setup({
     routeAcks: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'wire.subscribed') return;
       const taken = new Set<SubEntry>();
-      const acked: Acked[] = [];
+      const acked: SubscriptionAcked[] = [];
       for (const { chanId, reply } of event.acks) {
         const entry = awaitingAck(context.subs, reply, taken);
         if (entry === undefined) {

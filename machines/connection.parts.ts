@@ -19,7 +19,7 @@ import { resolveBackoff, type BackoffOptions } from './backoff.js';
 import type { ConnectionBudget } from './connection.budget.js';
 import type { TokenGranted } from './governor.machine.js';
 import { phaseOf, type SubEntry } from './children.js';
-import type { ConnectionEmitted, ConnectionNotice, ErrorInfo } from './emitted.js';
+import type { ConnectionEmitted, ConnectionNotice, ErrorInfo, SubscriptionAcked } from './emitted.js';
 import type { SocketEvent } from './socket-protocol.js';
 import type { SubscriptionOutput, SubscriptionRequest } from './subscription.machine.js';
 
@@ -199,15 +199,12 @@ export function tellVia(enqueue: Teller, context: ConnectionContext, said: Conne
   if (context.supervisor !== null) enqueue.sendTo(context.supervisor, { type: 'conn.emitted', event: said });
 }
 
-/** What a connection says when a subscription is acked. */
-export type Acked = Extract<ConnectionEmitted, { type: 'subscription.acked' }>;
-
 /**
  * Ack `entry` on `chanId`, and give what to say (`subscription.acked`) unless it was cancelled
  * meanwhile (it then unsubscribes: `null`). The ack is sent first, so listeners of the event see
  * the subscription active.
  */
-export function ack(enqueue: { sendTo(to: AnyActorRef, event: { type: 'ACK'; chanId: number; shared: boolean }): void }, context: ConnectionContext, entry: SubEntry, chanId: number, shared: boolean): Acked | null {
+export function ack(enqueue: { sendTo(to: AnyActorRef, event: { type: 'ACK'; chanId: number; shared: boolean }): void }, context: ConnectionContext, entry: SubEntry, chanId: number, shared: boolean): SubscriptionAcked | null {
   const phase = phaseOf(entry);
   enqueue.sendTo(entry.ref, { type: 'ACK', chanId, shared });
   if (phase === 'cancelling') return null;

@@ -55,11 +55,14 @@ export type SupervisorEmitted =
   /** The supervisor closed (after `CLOSE`): the code and reason given. */
   | { readonly type: 'system.closed'; readonly code: number; readonly reason: string };
 
+/** What a connection says when a subscription is acked. */
+export type SubscriptionAcked = Extract<ConnectionEmitted, { type: 'subscription.acked' }>;
+
 /** What a connection sends its supervisor. */
 export type ConnectionNotice =
   /** Any emitted event, to be emitted again by the supervisor. */
   | { readonly type: 'conn.emitted'; readonly event: ConnectionEmitted }
   /** The acks of one batch of `subscribed` replies, to be emitted again one by one. */
-  | { readonly type: 'conn.acked'; readonly events: ReadonlyArray<Extract<ConnectionEmitted, { type: 'subscription.acked' }>> }
+  | { readonly type: 'conn.acked'; readonly events: readonly SubscriptionAcked[] }
   /** 10305 on connection `index`: route the subscription elsewhere. */
   | { readonly type: 'conn.sub_limit'; readonly index: number; readonly subId: string };

@@ -22,7 +22,7 @@ export type {
 export * from './account.machine.js';
 export { DEFAULT_BACKOFF, backoffDelay as reconnectDelay } from './backoff.js';
 export type { BackoffOptions } from './backoff.js';
-export type { ConnectionEmitted, ConnectionNotice, SupervisorEmitted, ErrorInfo, SubscriptionEnd } from './emitted.js';
+export type { ConnectionEmitted, ConnectionNotice, SupervisorEmitted, ErrorInfo, SubscriptionAcked, SubscriptionEnd } from './emitted.js';
 export type { SocketCommand, SocketEvent, SocketInput, SocketRef, ServerReply } from './socket-protocol.js';
 export type { SubEntry, SubPhase } from './children.js';
 export { allIntents, intentOf } from './routing.js';

@@ -136,8 +136,7 @@ export class RoutingDraft implements RoutingState {
   #intents: Array<Record<string, Intent>>;
   #loads: number[];
   #keys: Array<Record<string, number>>;
-  #copied = false;
-  /** Connections whose records are already private copies. */
+  /** Connections whose records are already private copies (none yet: nothing copied). */
   readonly #own = new Set<number>();
 
   constructor(state: RoutingState, limits: Readonly<Record<number, number>> = state.limits) {
@@ -209,8 +208,7 @@ export class RoutingDraft implements RoutingState {
 
   /** Connection `conn`'s records, private to this draft (copied on first use). */
   #records(conn: number): { intents: Record<string, Intent>; keys: Record<string, number> } {
-    if (!this.#copied) {
-      this.#copied = true;
+    if (this.#own.size === 0) {
       this.#intents = this.#intents.slice();
       this.#loads = this.#loads.slice();
       this.#keys = this.#keys.slice();
